@@ -1,0 +1,22 @@
+// Compiling a validated Model into the image bytes that Kb reads.
+#ifndef TPX_COMPILE_H_
+#define TPX_COMPILE_H_
+
+#include <cstddef>
+#include <vector>
+
+#include "tpx/image.h"
+#include "tpx/model.h"
+
+namespace tpx {
+
+/// Builds the image of `m`, which must have loaded without errors. The
+/// result is deterministic: the same Model gives the same bytes.
+std::vector<std::byte> compile(const Model& m);
+
+/// Compiles `m` and opens the result as an owning Kb.
+Kb compile_kb(const Model& m);
+
+}  // namespace tpx
+
+#endif  // TPX_COMPILE_H_

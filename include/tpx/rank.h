@@ -1,0 +1,62 @@
+// Ranking: which muscles explain the resolved terms, best first.
+//
+// The formula (docs/ranking.md has the reasons and a worked example): every
+// area, symptom and region term is one item to explain. A muscle's
+// contribution to an item is weight x rarity, where weight is 1.0 for a
+// primary referral, 0.5 for spillover, 0.8 for a symptom it causes, and for a
+// vague region term 0.8 x (1 - product over the areas below the region of
+// (1 - w/2)), so one primary area there gives 0.4 and many approach 0.8;
+// rarity is ln(1 + N/df) / ln(1 + N) with N muscles of which df explain the
+// item. Muscles are ordered by how many items they explain, then by the sum
+// of their contributions (plus a small lift for causes named in the query),
+// then by id, so output is stable and diffable.
+#ifndef TPX_RANK_H_
+#define TPX_RANK_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "tpx/image.h"
+#include "tpx/resolve.h"
+
+namespace tpx {
+
+inline constexpr double kPrimaryWeight = 1.0;
+inline constexpr double kSpilloverWeight = 0.5;
+inline constexpr double kSymptomWeight = 0.8;
+inline constexpr double kRegionFactor = 0.4;
+inline constexpr double kCauseLift = 0.1;
+
+/// One item's part of a match's score.
+struct Explain {
+  std::size_t term;            ///< index into Resolution::terms
+  std::uint32_t trigger_point; ///< image::kNone for symptoms and causes
+  std::uint32_t area;          ///< the area that carried it; kNone if none
+  image::Weight weight;
+  double rarity;
+  double contribution;
+};
+
+struct Match {
+  std::uint32_t muscle;
+  std::size_t explained = 0;  ///< items explained (causes excluded)
+  double score = 0;
+  std::vector<Explain> explains;
+};
+
+struct Ranking {
+  std::size_t items = 0;  ///< number of distinct items the query asked about
+  std::vector<Match> matches;  ///< best first, at most `top`
+  std::size_t total = 0;       ///< matches before the cut
+};
+
+/// Ranks every muscle against `r`; keeps the best `top` (0 keeps all).
+Ranking rank(const Kb& kb, const Resolution& r, std::size_t top);
+
+/// The trigger points that explain `m`, first use first; the muscle's first
+/// trigger point when none does (a cause-only match).
+std::vector<std::uint32_t> press_points(const Kb& kb, const Match& m);
+
+}  // namespace tpx
+
+#endif  // TPX_RANK_H_

@@ -1,0 +1,77 @@
+// Resolving free-text phrases to KB terms: the first half of a query.
+//
+// Each phrase is normalised (normalize.h); words that match no vocabulary
+// word are corrected to the nearest one; then the longest alias matches are
+// taken left to right, so one sentence can name several areas, symptoms and
+// causes. Pain-quality and side words are recognised and reported but never
+// block a match. A phrase with no term is reported with suggestions. Red
+// flags are checked on every phrase and can never be switched off.
+#ifndef TPX_RESOLVE_H_
+#define TPX_RESOLVE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "tpx/image.h"
+
+namespace tpx {
+
+/// How a phrase part found its term.
+enum class MatchHow { kExact, kWords, kPartial };
+
+/// One term found in one phrase.
+struct ResolvedTerm {
+  std::size_t phrase;  ///< index into Resolution::query
+  std::string matched; ///< the normalised words that matched
+  image::TermKind kind;
+  std::uint32_t target;  ///< index of the area, symptom, region or cause
+  MatchHow how;
+};
+
+/// A word replaced by the nearest vocabulary word.
+struct Correction {
+  std::size_t phrase;
+  std::string from, to;
+};
+
+/// A recognised word that describes the pain rather than its place.
+struct Descriptor {
+  std::size_t phrase;
+  std::string word;
+  std::string kind;  ///< "quality" or "side"
+};
+
+struct Unmatched {
+  std::size_t phrase;
+  std::vector<std::string> suggestions;  ///< labels of the nearest terms
+};
+
+struct RedFlagHit {
+  std::uint32_t red_flag;
+  std::size_t phrase;
+};
+
+struct Resolution {
+  std::vector<std::string> query;
+  std::vector<ResolvedTerm> terms;
+  std::vector<Correction> corrections;
+  std::vector<Descriptor> descriptors;
+  std::vector<Unmatched> unmatched;
+  std::vector<RedFlagHit> red_flags;  ///< each red flag once, in KB order
+};
+
+/// Resolves `phrases` against `kb`.
+Resolution resolve(const Kb& kb, const std::vector<std::string>& phrases);
+
+/// The label of a resolved term ("Temple", "Stiff neck").
+std::string_view term_label(const Kb& kb, image::TermKind kind, std::uint32_t target);
+/// The id of a resolved term ("temple", "stiff-neck").
+std::string_view term_id(const Kb& kb, image::TermKind kind, std::uint32_t target);
+/// "area", "symptom", "region", "cause" or "muscle".
+std::string_view term_kind_name(image::TermKind kind);
+std::string_view match_how_name(MatchHow how);
+
+}  // namespace tpx
+
+#endif  // TPX_RESOLVE_H_

@@ -1,0 +1,144 @@
+#include "commands.h"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include "embedded_kb.h"
+#include "terminal.h"
+#include "tpx/compile.h"
+#include "tpx/load.h"
+#include "tpx/lookup.h"
+#include "tpx/rank.h"
+#include "tpx/render.h"
+#include "tpx/resolve.h"
+
+namespace tpx::cli {
+namespace {
+
+constexpr std::size_t kMaxPhrases = 1000;
+constexpr std::size_t kMaxPhraseBytes = 4096;
+
+void error(std::string_view message) { fmt::print(std::cerr, "tpx: error: {}\n", message); }
+
+// The KB to query: --kb/TPX_KB compiled now, or the embedded image.
+std::optional<Kb> open_kb(const CliOptions& opt) {
+  if (opt.kb_dir.empty()) {
+    std::string why;
+    std::optional<Kb> kb = Kb::open(embedded_kb(), nullptr, &why);
+    if (!kb) error("the built-in knowledge base is damaged: " + why);
+    return kb;
+  }
+  LoadResult loaded = load_directory(opt.kb_dir);
+  if (!loaded.ok()) {
+    for (const Diagnostic& d : loaded.diagnostics) {
+      if (d.severity == Severity::kError) fmt::print(std::cerr, "{}\n", format_diagnostic(d));
+    }
+    error(fmt::format("the knowledge base in '{}' has errors", opt.kb_dir));
+    return std::nullopt;
+  }
+  return compile_kb(loaded.model);
+}
+
+// Phrases from the arguments, or from stdin (one per line) for '-' or when
+// no phrase is given and stdin is not a terminal.
+std::optional<std::vector<std::string>> gather_phrases(const CliOptions& opt) {
+  std::vector<std::string> phrases;
+  bool from_stdin = (opt.phrases.size() == 1 && opt.phrases[0] == "-") || (opt.phrases.empty() && !stdin_is_tty());
+  if (from_stdin) {
+    std::string line;
+    while (std::getline(std::cin, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      phrases.push_back(std::move(line));
+      if (phrases.size() > kMaxPhrases) break;
+    }
+  } else {
+    phrases = opt.phrases;
+  }
+  if (phrases.empty()) {
+    error("say where it hurts, e.g. tpx where \"temple\" \"top of shoulder\"");
+    return std::nullopt;
+  }
+  if (phrases.size() > kMaxPhrases) {
+    error(fmt::format("too many phrases: at most {}", kMaxPhrases));
+    return std::nullopt;
+  }
+  for (const std::string& p : phrases) {
+    if (p.size() > kMaxPhraseBytes) {
+      error(fmt::format("a phrase is {} bytes long; the limit is {}", p.size(), kMaxPhraseBytes));
+      return std::nullopt;
+    }
+  }
+  return phrases;
+}
+
+RenderOptions render_options(const CliOptions& opt) {
+  return {use_color(opt.color), opt.explain, opt.header};
+}
+
+int run_where(const CliOptions& opt, const Kb& kb) {
+  std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
+  if (!phrases) return kExitError;
+  Resolution r = resolve(kb, *phrases);
+  Ranking ranking = rank(kb, r, opt.top);
+  Format format = *parse_format(opt.format);
+  RenderOptions ro = render_options(opt);
+  // People read notices on stderr; JSON carries them in its own fields, but
+  // red flags are shown on stderr in every format so no pipeline hides them.
+  if (format == Format::kText) {
+    RenderOptions err_opt = ro;
+    err_opt.color = use_color(opt.color) && stderr_is_tty();
+    render_notices(std::cerr, kb, r, err_opt);
+  } else {
+    for (const RedFlagHit& h : r.red_flags) {
+      const auto& f = kb.red_flags()[h.red_flag];
+      fmt::print(std::cerr, "tpx: warning: get this checked: {}: {}\n", kb.str(f.label), kb.str(f.message));
+    }
+  }
+  render_where(std::cout, kb, r, ranking, format, ro);
+  return ranking.matches.empty() ? kExitNoMatch : kExitMatch;
+}
+
+int run_muscle(const CliOptions& opt, const Kb& kb) {
+  MuscleLookup found = find_muscle(kb, opt.name);
+  if (!found.muscle) {
+    std::string msg = fmt::format("no muscle named '{}'", opt.name);
+    if (!found.suggestions.empty()) msg += fmt::format("; did you mean: {}?", fmt::join(found.suggestions, ", "));
+    error(msg);
+    return kExitError;
+  }
+  render_muscle(std::cout, kb, *found.muscle, *parse_format(opt.format), render_options(opt));
+  return kExitMatch;
+}
+
+int run_list(const CliOptions& opt, const Kb& kb) {
+  std::vector<ListEntry> entries = list_entries(kb, *parse_list_kind(opt.list_kind));
+  Format format = *parse_format(opt.format);
+  render_list(std::cout, entries, format == Format::kText ? Format::kTsv : format, render_options(opt));
+  return entries.empty() ? kExitNoMatch : kExitMatch;
+}
+
+}  // namespace
+
+int run(const CliOptions& opt) {
+  try {
+    std::optional<Kb> kb = open_kb(opt);
+    if (!kb) return kExitError;
+    switch (opt.command) {
+      case Command::kWhere: return run_where(opt, *kb);
+      case Command::kMuscle: return run_muscle(opt, *kb);
+      case Command::kList: return run_list(opt, *kb);
+      case Command::kNone: break;
+    }
+    error("no command given; see tpx --help");
+  } catch (const std::exception& e) {
+    error(e.what());
+  }
+  return kExitError;
+}
+
+}  // namespace tpx::cli

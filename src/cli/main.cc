@@ -1,0 +1,32 @@
+// tpx: the command-line front end. Parses arguments (options.cc), runs one
+// command (commands.cc), and maps every outcome to an exit code: 0 match,
+// 1 no match, 2 error; a closed pipe ends quietly with 0.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "commands.h"
+#include "options.h"
+#include "terminal.h"
+
+int main(int argc, char** argv) {
+  tpx::cli::ignore_sigpipe();
+  tpx::cli::CliOptions opt;
+  CLI::App app{"tpx"};
+  app.name("tpx");
+  tpx::cli::define_options(app, opt);
+  int code;
+  try {
+    app.parse(argc, argv);
+    code = tpx::cli::run(opt);
+  } catch (const CLI::ParseError& e) {
+    // Help and version print and exit 0; CLI11's own error codes start at
+    // 100 and become 2 here, as for every other usage error.
+    code = app.exit(e) == 0 ? 0 : tpx::cli::kExitError;
+  } catch (const std::exception& e) {
+    std::cerr << "tpx: error: " << e.what() << '\n';
+    code = tpx::cli::kExitError;
+  }
+  if (tpx::cli::stdout_closed()) return 0;
+  return code;
+}

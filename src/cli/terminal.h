@@ -1,0 +1,28 @@
+// What the CLI needs to know about its terminal: colour, ttys, and how a
+// closed pipe ends the program. The only place that reads the environment
+// for presentation.
+#ifndef TPX_SRC_CLI_TERMINAL_H_
+#define TPX_SRC_CLI_TERMINAL_H_
+
+#include <string_view>
+
+namespace tpx::cli {
+
+/// Writes to a closed pipe fail with EPIPE instead of killing the process,
+/// so main can end quietly with success (ripgrep's behaviour).
+void ignore_sigpipe();
+
+bool stdout_is_tty();
+bool stdin_is_tty();
+bool stderr_is_tty();
+
+/// Colour for `--color auto|always|never`: auto means stdout is a terminal
+/// and NO_COLOR is unset or empty.
+bool use_color(std::string_view when);
+
+/// True when stdout's last write failed because the reader went away.
+bool stdout_closed();
+
+}  // namespace tpx::cli
+
+#endif  // TPX_SRC_CLI_TERMINAL_H_

@@ -1,0 +1,193 @@
+// Opening an image: every check happens here, once, so the accessors in
+// image.h can index without bounds checks. A damaged, truncated or hostile
+// image is refused with a reason, never read out of bounds.
+#include "tpx/image.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace tpx {
+namespace image {
+
+std::uint64_t checksum(std::span<const std::byte> bytes) {
+  // 64-bit multiply-xorshift over 8-byte words: fast enough that verifying a
+  // cached image costs far less than the query, and any flipped byte shows.
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ bytes.size();
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, bytes.data() + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  }
+  for (; i < bytes.size(); ++i) {
+    h = (h ^ static_cast<std::uint64_t>(bytes[i])) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
+  }
+  return h;
+}
+
+}  // namespace image
+
+namespace {
+
+using namespace image;
+
+// Bounds checks for one opened image.
+class Checker {
+ public:
+  Checker(std::span<const std::byte> bytes, const Header& h) : bytes_(bytes), h_(h) {}
+
+  std::size_t count(Section s, std::size_t record_size) const { return h_.sections[s].size / record_size; }
+
+  bool str(Str s) const {
+    return static_cast<std::uint64_t>(s.offset) + s.size <= h_.sections[kStrings].size;
+  }
+  bool range(Range r, Section pool, std::size_t record_size) const {
+    return static_cast<std::uint64_t>(r.first) + r.count <= count(pool, record_size);
+  }
+  bool strs(Range r) const {
+    if (!range(r, kStrs, sizeof(Str))) return false;
+    const Str* p = records<Str>(kStrs) + r.first;
+    return std::all_of(p, p + r.count, [&](Str s) { return str(s); });
+  }
+  bool indices(Range r, std::size_t limit) const {
+    if (!range(r, kU32, sizeof(std::uint32_t))) return false;
+    const std::uint32_t* p = records<std::uint32_t>(kU32) + r.first;
+    return std::all_of(p, p + r.count, [&](std::uint32_t v) { return v < limit; });
+  }
+  bool index(std::uint32_t v, std::size_t limit, bool none_ok = false) const {
+    return v < limit || (none_ok && v == kNone);
+  }
+  template <typename T>
+  const T* records(Section s) const {
+    return reinterpret_cast<const T*>(bytes_.data() + h_.sections[s].offset);
+  }
+  bool postings(Range r, std::size_t muscles, std::size_t tps) const {
+    if (!range(r, kPostings, sizeof(PostingRec))) return false;
+    const PostingRec* p = records<PostingRec>(kPostings) + r.first;
+    return std::all_of(p, p + r.count, [&](const PostingRec& x) {
+      return x.muscle < muscles && index(x.trigger_point, tps, true) &&
+             (x.weight == Weight::kPrimary || x.weight == Weight::kSpillover || x.weight == Weight::kSymptom);
+    });
+  }
+
+ private:
+  std::span<const std::byte> bytes_;
+  const Header& h_;
+};
+
+constexpr std::size_t kRecordSize[kSectionCount] = {
+    1, sizeof(Str), sizeof(std::uint32_t), sizeof(RegionRec), sizeof(AreaRec), sizeof(SymptomRec),
+    sizeof(CauseRec), sizeof(ProtocolRec), sizeof(RedFlagRec), sizeof(MuscleRec), sizeof(TriggerPointRec),
+    sizeof(ProtocolUseRec), sizeof(RelatedRec), sizeof(PostingRec), sizeof(TermRec), sizeof(Str)};
+
+std::string check_header(std::span<const std::byte> bytes, const Header& h) {
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return "not a tpx KB image (bad magic)";
+  if (h.version != kFormatVersion)
+    return fmt::format("image format version {} (this tpx reads {})", h.version, kFormatVersion);
+  if (h.size != bytes.size()) return fmt::format("image is {} bytes but its header says {}", bytes.size(), h.size);
+  if (h.section_count != kSectionCount) return "wrong number of sections";
+  for (std::uint32_t s = 0; s < kSectionCount; ++s) {
+    const SectionRec& sec = h.sections[s];
+    if (sec.offset < sizeof(Header) || sec.offset > h.size || sec.size > h.size - sec.offset ||
+        sec.offset % 8 != 0 || sec.size % kRecordSize[s] != 0)
+      return fmt::format("section {} is out of bounds", s);
+  }
+  if (checksum(bytes.subspan(sizeof(Header))) != h.checksum) return "checksum mismatch (damaged image)";
+  return {};
+}
+
+std::string check_records(const Kb& kb, const Checker& c) {
+  const std::size_t n_regions = kb.regions().size(), n_areas = kb.areas().size(), n_muscles = kb.muscles().size();
+  const std::size_t n_tps = c.count(kTriggerPoints, sizeof(TriggerPointRec));
+  auto bad = [](std::string_view what) { return fmt::format("damaged image: bad {} record", what); };
+  for (const auto& r : kb.regions())
+    if (!c.str(r.id) || !c.str(r.label) || !c.index(r.parent, n_regions, true) || !c.strs(r.aliases) ||
+        !c.indices(r.areas, n_areas))
+      return bad("region");
+  for (const auto& a : kb.areas())
+    if (!c.str(a.id) || !c.str(a.label) || !c.index(a.region, n_regions) || !c.strs(a.aliases) ||
+        !c.postings(a.postings, n_muscles, n_tps))
+      return bad("area");
+  for (const auto& s : kb.symptoms())
+    if (!c.str(s.id) || !c.str(s.label) || !c.strs(s.aliases) || !c.postings(s.postings, n_muscles, n_tps))
+      return bad("symptom");
+  for (const auto& x : kb.causes())
+    if (!c.str(x.id) || !c.str(x.label) || !c.str(x.advice) || !c.strs(x.aliases) || !c.indices(x.muscles, n_muscles))
+      return bad("cause");
+  const std::size_t n_protocols = kb.protocols().size();
+  for (const auto& p : kb.protocols())
+    if (!c.str(p.id) || !c.str(p.name) || !c.str(p.tool) || !c.str(p.dose) || !c.strs(p.steps) || !c.strs(p.cautions))
+      return bad("protocol");
+  for (const auto& f : kb.red_flags())
+    if (!c.str(f.id) || !c.str(f.label) || !c.str(f.message) || !c.strs(f.phrases) || !c.indices(f.areas, n_areas))
+      return bad("red flag");
+  const auto* tps = c.records<TriggerPointRec>(kTriggerPoints);
+  for (std::size_t i = 0; i < n_tps; ++i)
+    if (!c.str(tps[i].id) || !c.str(tps[i].name) || !c.str(tps[i].location) || !c.index(tps[i].muscle, n_muscles) ||
+        !c.indices(tps[i].primary, n_areas) || !c.indices(tps[i].spillover, n_areas))
+      return bad("trigger point");
+  const auto* uses = c.records<ProtocolUseRec>(kProtocolUses);
+  for (std::size_t i = 0; i < c.count(kProtocolUses, sizeof(ProtocolUseRec)); ++i)
+    if (!c.index(uses[i].protocol, n_protocols) || !c.str(uses[i].notes)) return bad("protocol use");
+  const auto* rel = c.records<RelatedRec>(kRelated);
+  for (std::size_t i = 0; i < c.count(kRelated, sizeof(RelatedRec)); ++i)
+    if (!c.index(rel[i].muscle, n_muscles) || !c.str(rel[i].reason)) return bad("related");
+  for (const auto& m : kb.muscles())
+    if (!c.str(m.id) || !c.str(m.name) || !c.str(m.location) || !c.index(m.region, n_regions) || !c.strs(m.aka) ||
+        !c.range(m.trigger_points, kTriggerPoints, sizeof(TriggerPointRec)) || m.trigger_points.count == 0 ||
+        !c.indices(m.symptoms, kb.symptoms().size()) || !c.indices(m.causes, kb.causes().size()) ||
+        !c.range(m.protocols, kProtocolUses, sizeof(ProtocolUseRec)) || m.protocols.count == 0 ||
+        !c.strs(m.cautions) || !c.range(m.related, kRelated, sizeof(RelatedRec)) || !c.strs(m.sources))
+      return bad("muscle");
+  const std::size_t limits[] = {n_areas, kb.symptoms().size(), n_regions, kb.causes().size(), n_muscles};
+  const TermRec* prev = nullptr;
+  for (const auto& t : kb.terms()) {
+    auto kind = static_cast<std::uint32_t>(t.kind);
+    if (!c.str(t.key) || kind > 4 || t.target >= limits[kind]) return bad("term");
+    if (prev && kb.str(prev->key) > kb.str(t.key)) return "damaged image: terms are not sorted";
+    prev = &t;
+  }
+  for (const auto& w : kb.words())
+    if (!c.str(w)) return bad("word");
+  return {};
+}
+
+}  // namespace
+
+std::optional<Kb> Kb::open(std::span<const std::byte> bytes, std::shared_ptr<const void> owner, std::string* error) {
+  auto fail = [&](std::string why) -> std::optional<Kb> {
+    if (error) *error = std::move(why);
+    return std::nullopt;
+  };
+  if (bytes.size() < sizeof(Header)) return fail("not a tpx KB image (too short)");
+  if (reinterpret_cast<std::uintptr_t>(bytes.data()) % 8 != 0) return fail("image is not 8-byte aligned");
+  const auto& h = *reinterpret_cast<const Header*>(bytes.data());
+  if (std::string why = check_header(bytes, h); !why.empty()) return fail(why);
+  Kb kb;
+  kb.bytes_ = bytes;
+  kb.owner_ = std::move(owner);
+  kb.strings_ = h.sections[kStrings].offset;
+  if (std::string why = check_records(kb, Checker(bytes, h)); !why.empty()) return fail(why);
+  return kb;
+}
+
+std::span<const TermRec> Kb::find_terms(std::string_view key) const {
+  auto all_terms = terms();
+  auto lo = std::lower_bound(all_terms.begin(), all_terms.end(), key,
+                             [&](const TermRec& t, std::string_view k) { return str(t.key) < k; });
+  auto hi = lo;
+  while (hi != all_terms.end() && str(hi->key) == key) ++hi;
+  return {lo, hi};
+}
+
+bool Kb::has_word(std::string_view word) const {
+  auto w = words();
+  auto it = std::lower_bound(w.begin(), w.end(), word, [&](Str s, std::string_view k) { return str(s) < k; });
+  return it != w.end() && str(*it) == word;
+}
+
+}  // namespace tpx

@@ -1,0 +1,308 @@
+// Reads KB files into the Model. Structure and types are checked here, one
+// file at a time; cross-file checks (ids, references) live in validate.cc.
+#include "tpx/load.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "validate.h"
+#include "yaml_reader.h"
+
+namespace tpx {
+namespace {
+
+namespace fs = std::filesystem;
+using detail::YamlReader;
+
+// What a file holds, from its path inside the KB directory.
+enum class FileKind { kRegions, kAreas, kSymptoms, kCauses, kProtocols, kRedFlags, kMuscle, kUnknown };
+
+struct KindName {
+  FileKind kind;
+  std::string_view name;  // "areas" matches areas.yaml and areas/*.yaml
+  std::string_view noun;  // for messages
+};
+
+constexpr KindName kKinds[] = {
+    {FileKind::kRegions, "regions", "region"},      {FileKind::kAreas, "areas", "area"},
+    {FileKind::kSymptoms, "symptoms", "symptom"},   {FileKind::kCauses, "causes", "cause"},
+    {FileKind::kProtocols, "protocols", "protocol"}, {FileKind::kRedFlags, "red-flags", "red flag"},
+};
+
+FileKind kind_of(std::string_view rel) {
+  auto slash = rel.find('/');
+  std::string_view head = slash == std::string_view::npos ? rel : rel.substr(0, slash);
+  if (slash == std::string_view::npos && head.size() > 5) head.remove_suffix(5);  // ".yaml"
+  if (head == "muscles" && slash != std::string_view::npos) return FileKind::kMuscle;
+  for (const KindName& k : kKinds) {
+    if (head == k.name) return k.kind;
+  }
+  return FileKind::kUnknown;
+}
+
+std::string_view noun_of(FileKind kind) {
+  for (const KindName& k : kKinds) {
+    if (k.kind == kind) return k.noun;
+  }
+  return "entry";
+}
+
+// Entry label for messages: "area 'temple'" or "area #3".
+std::string entry_name(std::string_view noun, const YAML::Node& n, std::size_t index) {
+  if (n.IsMap() && n["id"] && n["id"].IsScalar()) return fmt::format("{} '{}'", noun, n["id"].Scalar());
+  return fmt::format("{} #{}", noun, index + 1);
+}
+
+void read_vocabulary_entry(YamlReader& r, FileKind kind, const YAML::Node& n, const std::string& what,
+                           Model& m) {
+  switch (kind) {
+    case FileKind::kRegions: {
+      if (!r.check_map(n, {"id", "label", "parent", "aliases"}, {"id", "label"}, what)) return;
+      Region x;
+      r.read(n, "id", x.id);
+      r.read(n, "label", x.label);
+      r.read(n, "parent", x.parent);
+      r.read(n, "aliases", x.aliases);
+      m.regions.push_back(std::move(x));
+      return;
+    }
+    case FileKind::kAreas: {
+      if (!r.check_map(n, {"id", "label", "region", "aliases"}, {"id", "label", "region"}, what)) return;
+      Area x;
+      r.read(n, "id", x.id);
+      r.read(n, "label", x.label);
+      r.read(n, "region", x.region);
+      r.read(n, "aliases", x.aliases);
+      m.areas.push_back(std::move(x));
+      return;
+    }
+    case FileKind::kSymptoms: {
+      if (!r.check_map(n, {"id", "label", "aliases"}, {"id", "label"}, what)) return;
+      Symptom x;
+      r.read(n, "id", x.id);
+      r.read(n, "label", x.label);
+      r.read(n, "aliases", x.aliases);
+      m.symptoms.push_back(std::move(x));
+      return;
+    }
+    case FileKind::kCauses: {
+      if (!r.check_map(n, {"id", "label", "aliases", "advice"}, {"id", "label", "advice"}, what)) return;
+      Cause x;
+      r.read(n, "id", x.id);
+      r.read(n, "label", x.label);
+      r.read(n, "aliases", x.aliases);
+      r.read(n, "advice", x.advice);
+      m.causes.push_back(std::move(x));
+      return;
+    }
+    case FileKind::kProtocols: {
+      if (!r.check_map(n, {"id", "name", "tool", "steps", "dose", "cautions"}, {"id", "name", "steps", "dose"},
+                       what))
+        return;
+      Protocol x;
+      r.read(n, "id", x.id);
+      r.read(n, "name", x.name);
+      r.read(n, "tool", x.tool);
+      r.read(n, "steps", x.steps);
+      r.read(n, "dose", x.dose);
+      r.read(n, "cautions", x.cautions);
+      m.protocols.push_back(std::move(x));
+      return;
+    }
+    case FileKind::kRedFlags: {
+      if (!r.check_map(n, {"id", "label", "phrases", "areas", "message"}, {"id", "label", "phrases", "message"},
+                       what))
+        return;
+      RedFlag x;
+      r.read(n, "id", x.id);
+      r.read(n, "label", x.label);
+      r.read(n, "phrases", x.phrases);
+      r.read(n, "areas", x.areas);
+      r.read(n, "message", x.message);
+      m.red_flags.push_back(std::move(x));
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+void read_area_list(YamlReader& r, const YAML::Node& refers, const char* key, std::vector<Text>& out) {
+  r.read(refers, key, out);
+}
+
+void read_trigger_point(YamlReader& r, const YAML::Node& n, const std::string& what, Muscle& m) {
+  if (!r.check_map(n, {"id", "name", "location", "refers"}, {"id", "location", "refers"}, what)) return;
+  TriggerPoint tp;
+  r.read(n, "id", tp.id);
+  r.read(n, "name", tp.name);
+  r.read(n, "location", tp.location);
+  YAML::Node refers = n["refers"];
+  if (refers && !refers.IsNull() &&
+      r.check_map(refers, {"primary", "spillover"}, {"primary"}, "'refers' of " + what)) {
+    read_area_list(r, refers, "primary", tp.primary);
+    read_area_list(r, refers, "spillover", tp.spillover);
+  }
+  m.trigger_points.push_back(std::move(tp));
+}
+
+void read_protocol_use(YamlReader& r, const YAML::Node& n, Muscle& m) {
+  ProtocolUse use;
+  if (n.IsScalar()) {
+    r.scalar(n, "a protocol", use.id);
+  } else if (r.check_map(n, {"id", "notes"}, {"id"}, "protocol entry")) {
+    r.read(n, "id", use.id);
+    r.read(n, "notes", use.notes);
+  } else {
+    return;
+  }
+  m.protocols.push_back(std::move(use));
+}
+
+template <typename F>
+void for_each_item(YamlReader& r, const YAML::Node& map, const char* key, F&& f) {
+  YAML::Node list = map[key];
+  if (!list || list.IsNull()) return;
+  if (!list.IsSequence()) {
+    r.error(list, fmt::format("'{}' must be a list, found {}", key, detail::node_kind(list)));
+    return;
+  }
+  std::size_t i = 0;
+  for (const YAML::Node& item : list) f(item, i++);
+}
+
+void read_muscle(YamlReader& r, const YAML::Node& n, Model& m) {
+  if (!r.check_map(n,
+                   {"id", "name", "aka", "region", "location", "trigger_points", "symptoms", "causes",
+                    "protocols", "cautions", "related", "sources"},
+                   {"id", "name", "region", "location", "trigger_points", "protocols", "sources"}, "muscle"))
+    return;
+  Muscle x;
+  r.read(n, "id", x.id);
+  r.read(n, "name", x.name);
+  r.read(n, "aka", x.aka);
+  r.read(n, "region", x.region);
+  r.read(n, "location", x.location);
+  for_each_item(r, n, "trigger_points", [&](const YAML::Node& tp, std::size_t i) {
+    read_trigger_point(r, tp, entry_name("trigger point", tp, i), x);
+  });
+  r.read(n, "symptoms", x.symptoms);
+  r.read(n, "causes", x.causes);
+  for_each_item(r, n, "protocols", [&](const YAML::Node& p, std::size_t) { read_protocol_use(r, p, x); });
+  r.read(n, "cautions", x.cautions);
+  for_each_item(r, n, "related", [&](const YAML::Node& rel, std::size_t) {
+    if (!r.check_map(rel, {"id", "reason"}, {"id", "reason"}, "related entry")) return;
+    Related item;
+    r.read(rel, "id", item.id);
+    r.read(rel, "reason", item.reason);
+    x.related.push_back(std::move(item));
+  });
+  r.read(n, "sources", x.sources);
+  m.muscles.push_back(std::move(x));
+}
+
+void read_source(const Source& src, Model& m, std::vector<Diagnostic>& diags) {
+  const int file = static_cast<int>(m.files.size());
+  m.files.push_back(src.display);
+  YamlReader r(file, src.display, diags);
+  const FileKind kind = kind_of(src.rel);
+  if (kind == FileKind::kUnknown) {
+    r.error_at(0, 0,
+               "unknown KB file; expected regions, areas, symptoms, causes, protocols or red-flags "
+               "(.yaml or a folder of them) or muscles/<id>.yaml");
+    return;
+  }
+  std::optional<YAML::Node> doc = r.parse(src.text);
+  if (!doc) return;
+  if (kind == FileKind::kMuscle) {
+    if (doc->IsNull()) {
+      r.error_at(1, 1, "empty muscle file");
+      return;
+    }
+    read_muscle(r, *doc, m);
+    return;
+  }
+  const std::string_view noun = noun_of(kind);
+  if (!doc->IsSequence()) {
+    r.error(*doc, fmt::format("expected a list of {} entries, found {}", noun, detail::node_kind(*doc)));
+    return;
+  }
+  std::size_t i = 0;
+  for (const YAML::Node& entry : *doc) {
+    read_vocabulary_entry(r, kind, entry, entry_name(noun, entry, i++), m);
+  }
+}
+
+}  // namespace
+
+std::vector<Source> read_directory(const fs::path& dir, std::vector<Diagnostic>& diags) {
+  std::vector<Source> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    diags.push_back({dir.string(), 0, 0, Severity::kError,
+                     fs::exists(dir, ec) ? "not a directory" : "KB directory not found"});
+    return out;
+  }
+  std::vector<fs::path> paths;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (p.extension() != ".yaml" && p.extension() != ".yml") continue;
+    std::error_code fec;
+    if (!it->is_regular_file(fec)) {
+      if (fec) {
+        diags.push_back({p.string(), 0, 0, Severity::kError, "cannot read file: " + fec.message()});
+      } else if (it->is_directory(fec)) {
+        diags.push_back({p.string(), 0, 0, Severity::kError, "a directory is named like a YAML file"});
+      }
+      continue;
+    }
+    paths.push_back(p);
+    if (paths.size() > kMaxKbFiles) {
+      diags.push_back({dir.string(), 0, 0, Severity::kError,
+                       fmt::format("more than {} YAML files in the KB", kMaxKbFiles)});
+      return out;
+    }
+  }
+  if (ec) diags.push_back({dir.string(), 0, 0, Severity::kError, "cannot list directory: " + ec.message()});
+  std::sort(paths.begin(), paths.end());
+  for (const fs::path& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    std::error_code size_ec;
+    auto size = fs::file_size(p, size_ec);
+    if (!in || size_ec) {
+      diags.push_back({p.string(), 0, 0, Severity::kError, "cannot read file"});
+      continue;
+    }
+    if (size > kMaxFileBytes) {
+      diags.push_back({p.string(), 0, 0, Severity::kError,
+                       fmt::format("file is {} bytes; the limit is {} bytes", size, kMaxFileBytes)});
+      continue;
+    }
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    out.push_back({fs::relative(p, dir, ec).generic_string(), p.string(), buf.str()});
+  }
+  return out;
+}
+
+LoadResult load_sources(const std::vector<Source>& sources) {
+  LoadResult result;
+  for (const Source& s : sources) read_source(s, result.model, result.diagnostics);
+  detail::validate(result.model, result.diagnostics);
+  return result;
+}
+
+LoadResult load_directory(const fs::path& dir) {
+  std::vector<Diagnostic> diags;
+  std::vector<Source> sources = read_directory(dir, diags);
+  LoadResult result = load_sources(sources);
+  result.diagnostics.insert(result.diagnostics.begin(), diags.begin(), diags.end());
+  return result;
+}
+
+}  // namespace tpx

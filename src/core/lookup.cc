@@ -1,0 +1,74 @@
+#include "tpx/lookup.h"
+
+#include <algorithm>
+
+#include "tpx/normalize.h"
+#include "tpx/suggest.h"
+
+namespace tpx {
+
+using image::TermKind;
+
+MuscleLookup find_muscle(const Kb& kb, std::string_view name) {
+  MuscleLookup out;
+  const std::string key = normalize_key(name);
+  for (const auto& t : kb.find_terms(key)) {
+    if (t.kind == TermKind::kMuscle) {
+      out.muscle = t.target;
+      return out;
+    }
+  }
+  // Nearest names by edit distance; then names that start with the input,
+  // which catches abbreviations like "leva" for levator scapulae.
+  std::vector<std::string> keys;
+  std::vector<std::uint32_t> targets;
+  for (const auto& t : kb.terms()) {
+    if (t.kind != TermKind::kMuscle) continue;
+    keys.emplace_back(kb.str(t.key));
+    targets.push_back(t.target);
+  }
+  auto add = [&](std::uint32_t m) {
+    std::string id(kb.str(kb.muscles()[m].id));
+    if (std::find(out.suggestions.begin(), out.suggestions.end(), id) == out.suggestions.end())
+      out.suggestions.push_back(std::move(id));
+  };
+  for (const std::string& k : closest(key, keys, 3, 5)) {
+    add(targets[static_cast<std::size_t>(std::find(keys.begin(), keys.end(), k) - keys.begin())]);
+  }
+  for (std::size_t i = 0; i < keys.size() && out.suggestions.size() < 5 && !key.empty(); ++i) {
+    if (keys[i].compare(0, key.size(), key) == 0) add(targets[i]);
+  }
+  if (out.suggestions.size() > 5) out.suggestions.resize(5);
+  return out;
+}
+
+std::optional<ListKind> parse_list_kind(std::string_view word) {
+  if (word == "muscles") return ListKind::kMuscles;
+  if (word == "areas") return ListKind::kAreas;
+  if (word == "symptoms") return ListKind::kSymptoms;
+  if (word == "causes") return ListKind::kCauses;
+  if (word == "protocols") return ListKind::kProtocols;
+  if (word == "regions") return ListKind::kRegions;
+  if (word == "red-flags") return ListKind::kRedFlags;
+  return std::nullopt;
+}
+
+std::vector<ListEntry> list_entries(const Kb& kb, ListKind kind) {
+  std::vector<ListEntry> out;
+  auto add = [&](auto records, auto label) {
+    for (const auto& r : records) out.push_back({std::string(kb.str(r.id)), std::string(kb.str(label(r)))});
+  };
+  switch (kind) {
+    case ListKind::kMuscles: add(kb.muscles(), [](const auto& r) { return r.name; }); break;
+    case ListKind::kAreas: add(kb.areas(), [](const auto& r) { return r.label; }); break;
+    case ListKind::kSymptoms: add(kb.symptoms(), [](const auto& r) { return r.label; }); break;
+    case ListKind::kCauses: add(kb.causes(), [](const auto& r) { return r.label; }); break;
+    case ListKind::kProtocols: add(kb.protocols(), [](const auto& r) { return r.name; }); break;
+    case ListKind::kRegions: add(kb.regions(), [](const auto& r) { return r.label; }); break;
+    case ListKind::kRedFlags: add(kb.red_flags(), [](const auto& r) { return r.label; }); break;
+  }
+  std::sort(out.begin(), out.end(), [](const ListEntry& a, const ListEntry& b) { return a.id < b.id; });
+  return out;
+}
+
+}  // namespace tpx

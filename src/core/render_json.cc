@@ -1,0 +1,174 @@
+// The JSON printer: one object per query on one line. The layout is a
+// contract documented in docs/json-output.md: fields may be added, never
+// renamed or removed.
+#include <nlohmann/json.hpp>
+
+#include "tpx/render.h"
+
+namespace tpx {
+namespace {
+
+using image::kNone;
+using image::TermKind;
+using image::Weight;
+using json = nlohmann::ordered_json;
+
+std::string s(const Kb& kb, image::Str x) { return std::string(kb.str(x)); }
+
+std::string_view weight_name(Weight w) {
+  switch (w) {
+    case Weight::kPrimary: return "primary";
+    case Weight::kSpillover: return "spillover";
+    case Weight::kSymptom: return "symptom";
+  }
+  return "";
+}
+
+json strings(const Kb& kb, image::Range r) {
+  json a = json::array();
+  for (const auto& x : kb.strs(r)) a.push_back(s(kb, x));
+  return a;
+}
+
+json ids(const Kb& kb, image::Range r, auto records) {
+  json a = json::array();
+  for (std::uint32_t i : kb.u32s(r)) a.push_back(s(kb, records[i].id));
+  return a;
+}
+
+json protocol_json(const Kb& kb, const image::ProtocolUseRec& use) {
+  const auto& p = kb.protocols()[use.protocol];
+  return {{"id", s(kb, p.id)},      {"name", s(kb, p.name)},   {"tool", s(kb, p.tool)},
+          {"steps", strings(kb, p.steps)}, {"dose", s(kb, p.dose)}, {"cautions", strings(kb, p.cautions)},
+          {"notes", s(kb, use.notes)}};
+}
+
+json trigger_point_json(const Kb& kb, const image::TriggerPointRec& tp) {
+  return {{"id", s(kb, tp.id)},
+          {"name", s(kb, tp.name)},
+          {"location", s(kb, tp.location)},
+          {"primary", ids(kb, tp.primary, kb.areas())},
+          {"spillover", ids(kb, tp.spillover, kb.areas())}};
+}
+
+json match_json(const Kb& kb, const Resolution& r, const Match& m, std::size_t rank) {
+  const auto& mu = kb.muscles()[m.muscle];
+  json explains = json::array();
+  for (const Explain& e : m.explains) {
+    const ResolvedTerm& t = r.terms[e.term];
+    explains.push_back({{"input", r.query[t.phrase]},
+                        {"term", std::string(term_id(kb, t.kind, t.target))},
+                        {"kind", std::string(term_kind_name(t.kind))},
+                        {"weight", t.kind == TermKind::kCause ? "cause" : std::string(weight_name(e.weight))},
+                        {"trigger_point", e.trigger_point == kNone ? json(nullptr)
+                                                                   : json(s(kb, kb.trigger_point(e.trigger_point).id))},
+                        {"area", e.area == kNone ? json(nullptr) : json(s(kb, kb.areas()[e.area].id))},
+                        {"rarity", e.rarity},
+                        {"contribution", e.contribution}});
+  }
+  json press = json::array();
+  for (std::uint32_t tp : press_points(kb, m)) {
+    const auto& x = kb.trigger_point(tp);
+    press.push_back({{"trigger_point", s(kb, x.id)}, {"name", s(kb, x.name)}, {"location", s(kb, x.location)}});
+  }
+  return {{"rank", rank + 1},
+          {"muscle", s(kb, mu.id)},
+          {"name", s(kb, mu.name)},
+          {"score", m.score},
+          {"explained", m.explained},
+          {"explains", std::move(explains)},
+          {"press", std::move(press)},
+          {"protocol", protocol_json(kb, kb.protocol_uses(mu.protocols)[0])},
+          {"cautions", strings(kb, mu.cautions)}};
+}
+
+void dump(std::ostream& out, const json& j) {
+  out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace
+
+namespace detail {
+
+void render_where_json(std::ostream& out, const Kb& kb, const Resolution& r, const Ranking& ranking) {
+  json resolved = json::array();
+  for (const ResolvedTerm& t : r.terms) {
+    resolved.push_back({{"input", r.query[t.phrase]},
+                        {"term", std::string(term_id(kb, t.kind, t.target))},
+                        {"label", std::string(term_label(kb, t.kind, t.target))},
+                        {"kind", std::string(term_kind_name(t.kind))},
+                        {"how", std::string(match_how_name(t.how))},
+                        {"matched", t.matched}});
+  }
+  json corrections = json::array();
+  for (const Correction& c : r.corrections)
+    corrections.push_back({{"input", r.query[c.phrase]}, {"from", c.from}, {"to", c.to}});
+  json descriptors = json::array();
+  for (const Descriptor& d : r.descriptors)
+    descriptors.push_back({{"input", r.query[d.phrase]}, {"word", d.word}, {"kind", d.kind}});
+  json unmatched = json::array();
+  for (const Unmatched& u : r.unmatched)
+    unmatched.push_back({{"input", r.query[u.phrase]}, {"suggestions", u.suggestions}});
+  json warnings = json::array();
+  for (const RedFlagHit& h : r.red_flags) {
+    const auto& f = kb.red_flags()[h.red_flag];
+    warnings.push_back({{"id", s(kb, f.id)}, {"label", s(kb, f.label)}, {"message", s(kb, f.message)},
+                        {"input", r.query[h.phrase]}});
+  }
+  json matches = json::array();
+  for (std::size_t i = 0; i < ranking.matches.size(); ++i) matches.push_back(match_json(kb, r, ranking.matches[i], i));
+  dump(out, {{"version", kOutputVersion},
+             {"query", r.query},
+             {"resolved", std::move(resolved)},
+             {"corrections", std::move(corrections)},
+             {"descriptors", std::move(descriptors)},
+             {"unmatched", std::move(unmatched)},
+             {"warnings", std::move(warnings)},
+             {"items", ranking.items},
+             {"total_matches", ranking.total},
+             {"matches", std::move(matches)}});
+}
+
+void render_muscle_json(std::ostream& out, const Kb& kb, std::uint32_t muscle) {
+  const auto& mu = kb.muscles()[muscle];
+  json tps = json::array();
+  for (const auto& tp : kb.trigger_points(mu.trigger_points)) tps.push_back(trigger_point_json(kb, tp));
+  json causes = json::array();
+  for (std::uint32_t c : kb.u32s(mu.causes)) {
+    const auto& x = kb.causes()[c];
+    causes.push_back({{"id", s(kb, x.id)}, {"label", s(kb, x.label)}, {"advice", s(kb, x.advice)}});
+  }
+  json protocols = json::array();
+  for (const auto& use : kb.protocol_uses(mu.protocols)) protocols.push_back(protocol_json(kb, use));
+  json related = json::array();
+  for (const auto& rel : kb.related(mu.related))
+    related.push_back({{"muscle", s(kb, kb.muscles()[rel.muscle].id)}, {"reason", s(kb, rel.reason)}});
+  dump(out, {{"version", kOutputVersion},
+             {"id", s(kb, mu.id)},
+             {"name", s(kb, mu.name)},
+             {"aka", strings(kb, mu.aka)},
+             {"region", s(kb, kb.regions()[mu.region].id)},
+             {"location", s(kb, mu.location)},
+             {"trigger_points", std::move(tps)},
+             {"symptoms", ids(kb, mu.symptoms, kb.symptoms())},
+             {"causes", std::move(causes)},
+             {"protocols", std::move(protocols)},
+             {"cautions", strings(kb, mu.cautions)},
+             {"related", std::move(related)},
+             {"sources", strings(kb, mu.sources)}});
+}
+
+}  // namespace detail
+
+void render_list(std::ostream& out, const std::vector<ListEntry>& entries, Format format, const RenderOptions& opt) {
+  if (format == Format::kTsv && opt.header) out << "id\tlabel\n";
+  for (const ListEntry& e : entries) {
+    switch (format) {
+      case Format::kIds: out << e.id << '\n'; break;
+      case Format::kJson: dump(out, {{"id", e.id}, {"label", e.label}}); break;
+      default: out << detail::tsv_escape(e.id) << '\t' << detail::tsv_escape(e.label) << '\n'; break;
+    }
+  }
+}
+
+}  // namespace tpx

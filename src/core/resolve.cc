@@ -1,0 +1,295 @@
+// Phrase -> terms. The steps, in order: normalise; set aside pain-quality and
+// side words; correct unknown words to the nearest vocabulary word; take the
+// longest alias matches left to right; if a phrase found nothing, fall back
+// to the term sharing most words with it; check red flags on every phrase.
+#include "tpx/resolve.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include "tpx/normalize.h"
+#include "tpx/suggest.h"
+
+namespace tpx {
+namespace {
+
+using image::TermKind;
+using image::TermRec;
+
+// Words that describe the pain, not the place ("burning", "left").
+constexpr std::array<std::string_view, 26> kQualities = {
+    "burning", "cramping", "deep",     "dull",     "electric", "gnawing",  "hot",
+    "intense", "mild",     "nagging",  "niggling", "piercing", "pounding", "pressing",
+    "pulsing", "radiating", "searing", "severe",   "sharp",    "shooting", "stabbing",
+    "stinging", "tender",  "throbbing", "twinge",  "twinging"};
+constexpr std::array<std::string_view, 6> kSides = {"bilateral", "both", "left", "leftside", "right", "rightside"};
+constexpr std::size_t kMaxAliasWords = 8;
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+std::string join(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) {
+    if (i > from) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+std::vector<std::string> split(std::string_view key) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start < key.size();) {
+    std::size_t sp = std::min(key.find(' ', start), key.size());
+    out.emplace_back(key.substr(start, sp - start));
+    start = sp + 1;
+  }
+  return out;
+}
+
+// The term a key resolves to: the first non-muscle term for it. Terms of one
+// key are sorted by kind (area, symptom, region, cause), so an exact area
+// name wins over a vaguer region or a cause.
+const TermRec* first_term(const Kb& kb, std::string_view key) {
+  for (const TermRec& t : kb.find_terms(key)) {
+    if (t.kind != TermKind::kMuscle) return &t;
+  }
+  return nullptr;
+}
+
+// Edit distance allowed when correcting a word of `size` letters: 1 up to 5
+// letters, 2 beyond; words under 4 letters are too short to guess safely.
+int typo_budget(std::size_t size) { return size < 4 ? 0 : size <= 5 ? 1 : 2; }
+
+class Resolver {
+ public:
+  Resolver(const Kb& kb, Resolution& out) : kb_(kb), out_(out) {
+    for (const auto& f : kb.red_flags()) {
+      for (const auto& p : kb.strs(f.phrases)) {
+        for (std::string& w : split(kb.str(p))) red_flag_words_.insert(std::move(w));
+      }
+    }
+  }
+
+  void phrase(std::size_t index, const std::string& text) {
+    std::vector<std::string> all = normalize_words(text);
+    check_red_flags(index, all);
+    std::vector<std::string> words;
+    for (const std::string& w : all) {
+      if (contains(kQualities, w)) {
+        out_.descriptors.push_back({index, w, "quality"});
+      } else if (contains(kSides, w)) {
+        out_.descriptors.push_back({index, w, "side"});
+      } else {
+        words.push_back(correct(index, w));
+      }
+    }
+    std::size_t found = match_longest(index, words);
+    if (found == 0) found = match_partial(index, words);
+    if (found == 0) out_.unmatched.push_back({index, suggest(words)});
+  }
+
+  void red_flag_areas() {
+    for (const ResolvedTerm& t : out_.terms) {
+      if (t.kind != TermKind::kArea && t.kind != TermKind::kRegion) continue;
+      auto flags = kb_.red_flags();
+      for (std::uint32_t f = 0; f < flags.size(); ++f) {
+        auto areas = kb_.u32s(flags[f].areas);
+        bool hit = false;
+        if (t.kind == TermKind::kArea) {
+          hit = std::binary_search(areas.begin(), areas.end(), t.target);
+        } else {
+          for (std::uint32_t a : kb_.u32s(kb_.regions()[t.target].areas)) {
+            hit = hit || std::binary_search(areas.begin(), areas.end(), a);
+          }
+        }
+        if (hit) flag(f, t.phrase);
+      }
+    }
+  }
+
+  void sort_flags() {
+    std::sort(out_.red_flags.begin(), out_.red_flags.end(),
+              [](const RedFlagHit& a, const RedFlagHit& b) { return a.red_flag < b.red_flag; });
+  }
+
+ private:
+  void flag(std::uint32_t f, std::size_t phrase) {
+    for (const RedFlagHit& h : out_.red_flags) {
+      if (h.red_flag == f) return;
+    }
+    out_.red_flags.push_back({f, phrase});
+  }
+
+  void check_red_flags(std::size_t index, const std::vector<std::string>& words) {
+    auto flags = kb_.red_flags();
+    for (std::uint32_t f = 0; f < flags.size(); ++f) {
+      for (const auto& p : kb_.strs(flags[f].phrases)) {
+        std::vector<std::string> needle = split(kb_.str(p));
+        if (needle.empty()) continue;
+        auto it = std::search(words.begin(), words.end(), needle.begin(), needle.end());
+        if (it != words.end()) {
+          flag(f, index);
+          break;
+        }
+      }
+    }
+  }
+
+  // A word that is no vocabulary word becomes the nearest one within the
+  // typo budget. Known words, red-flag words and numbers are left alone.
+  std::string correct(std::size_t index, const std::string& w) {
+    if (kb_.has_word(w) || red_flag_words_.count(w)) return w;
+    int budget = typo_budget(w.size());
+    if (budget == 0) return w;
+    std::string best;
+    int best_distance = budget + 1;
+    for (const auto& s : kb_.words()) {
+      std::string_view cand = kb_.str(s);
+      int d = edit_distance(w, cand, best_distance - 1 < budget ? best_distance - 1 : budget);
+      if (d < best_distance) {
+        best_distance = d;
+        best = cand;
+        if (d == 1) break;
+      }
+    }
+    if (best.empty()) return w;
+    out_.corrections.push_back({index, w, best});
+    return best;
+  }
+
+  std::size_t match_longest(std::size_t index, const std::vector<std::string>& words) {
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < words.size();) {
+      std::size_t step = 1;
+      for (std::size_t len = std::min(kMaxAliasWords, words.size() - i); len > 0; --len) {
+        std::string key = join(words, i, i + len);
+        if (const TermRec* t = first_term(kb_, key)) {
+          add(index, key, *t, MatchHow::kExact);
+          ++found;
+          step = len;
+          break;
+        }
+      }
+      i += step;
+    }
+    return found;
+  }
+
+  // Fallback: the term whose key shares the most words with the phrase,
+  // preferring the key with the fewest extra words, then the first in order.
+  std::size_t match_partial(std::size_t index, const std::vector<std::string>& words) {
+    std::set<std::string> phrase_words(words.begin(), words.end());
+    const TermRec* best = nullptr;
+    std::size_t best_shared = 0, best_extra = 0;
+    for (const TermRec& t : kb_.terms()) {
+      if (t.kind == TermKind::kMuscle) continue;
+      std::vector<std::string> key = split(kb_.str(t.key));
+      std::size_t shared = 0;
+      for (const std::string& w : key) shared += phrase_words.count(w);
+      std::size_t extra = key.size() - shared;
+      if (shared == 0) continue;
+      if (!best || shared > best_shared || (shared == best_shared && extra < best_extra)) {
+        best = &t;
+        best_shared = shared;
+        best_extra = extra;
+      }
+    }
+    // One shared word out of a long key is a guess, not a match.
+    if (!best || best_extra > best_shared) return 0;
+    add(index, std::string(kb_.str(best->key)), *best, MatchHow::kPartial);
+    return 1;
+  }
+
+  void add(std::size_t index, std::string key, const TermRec& t, MatchHow how) {
+    for (const ResolvedTerm& r : out_.terms) {
+      if (r.phrase == index && r.kind == t.kind && r.target == t.target) return;
+    }
+    out_.terms.push_back({index, std::move(key), t.kind, t.target, how});
+  }
+
+  // Labels of the terms nearest to the phrase: by edit distance of the whole
+  // phrase, then of each word.
+  std::vector<std::string> suggest(const std::vector<std::string>& words) {
+    std::vector<std::string> keys, labels;
+    for (const TermRec& t : kb_.terms()) {
+      if (t.kind == TermKind::kArea || t.kind == TermKind::kSymptom) keys.emplace_back(kb_.str(t.key));
+    }
+    std::vector<std::string> near = closest(join(words, 0, words.size()), keys, 3, 6);
+    for (const std::string& w : words) {
+      if (near.size() >= 6) break;
+      for (std::string& k : closest(w, keys, typo_budget(w.size()) + 1, 3)) near.push_back(std::move(k));
+    }
+    for (const std::string& k : near) {
+      const TermRec* t = first_term(kb_, k);
+      if (!t) continue;
+      std::string label(term_label(kb_, t->kind, t->target));
+      if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(std::move(label));
+      if (labels.size() == 3) break;
+    }
+    return labels;
+  }
+
+  const Kb& kb_;
+  Resolution& out_;
+  std::set<std::string> red_flag_words_;
+};
+
+}  // namespace
+
+Resolution resolve(const Kb& kb, const std::vector<std::string>& phrases) {
+  Resolution out;
+  out.query = phrases;
+  Resolver r(kb, out);
+  for (std::size_t i = 0; i < phrases.size(); ++i) r.phrase(i, phrases[i]);
+  r.red_flag_areas();
+  r.sort_flags();
+  return out;
+}
+
+std::string_view term_label(const Kb& kb, TermKind kind, std::uint32_t target) {
+  switch (kind) {
+    case TermKind::kArea: return kb.str(kb.areas()[target].label);
+    case TermKind::kSymptom: return kb.str(kb.symptoms()[target].label);
+    case TermKind::kRegion: return kb.str(kb.regions()[target].label);
+    case TermKind::kCause: return kb.str(kb.causes()[target].label);
+    case TermKind::kMuscle: return kb.str(kb.muscles()[target].name);
+  }
+  return {};
+}
+
+std::string_view term_id(const Kb& kb, TermKind kind, std::uint32_t target) {
+  switch (kind) {
+    case TermKind::kArea: return kb.str(kb.areas()[target].id);
+    case TermKind::kSymptom: return kb.str(kb.symptoms()[target].id);
+    case TermKind::kRegion: return kb.str(kb.regions()[target].id);
+    case TermKind::kCause: return kb.str(kb.causes()[target].id);
+    case TermKind::kMuscle: return kb.str(kb.muscles()[target].id);
+  }
+  return {};
+}
+
+std::string_view term_kind_name(TermKind kind) {
+  switch (kind) {
+    case TermKind::kArea: return "area";
+    case TermKind::kSymptom: return "symptom";
+    case TermKind::kRegion: return "region";
+    case TermKind::kCause: return "cause";
+    case TermKind::kMuscle: return "muscle";
+  }
+  return "term";
+}
+
+std::string_view match_how_name(MatchHow how) {
+  switch (how) {
+    case MatchHow::kExact: return "exact";
+    case MatchHow::kWords: return "words";
+    case MatchHow::kPartial: return "partial";
+  }
+  return "exact";
+}
+
+}  // namespace tpx

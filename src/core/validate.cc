@@ -1,0 +1,259 @@
+// Cross-file validation. Every check adds a diagnostic and carries on, so an
+// author sees all problems of a KB in one run.
+#include "validate.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+
+#include "tpx/normalize.h"
+#include "tpx/suggest.h"
+
+namespace tpx::detail {
+namespace {
+
+class Validator {
+ public:
+  Validator(const Model& m, std::vector<Diagnostic>& out) : m_(m), out_(out) {}
+
+  void run() {
+    collect_ids();
+    check_regions();
+    check_areas();
+    check_entries();
+    check_aliases();
+    check_muscles();
+    if (m_.muscles.empty() && !has_errors(out_)) {
+      out_.push_back({"", 0, 0, Severity::kError, "the KB has no muscles"});
+    }
+  }
+
+ private:
+  using IdMap = std::map<std::string, Pos>;
+
+  void add(Severity s, const Pos& p, std::string msg) {
+    std::string file = p.file >= 0 && p.file < static_cast<int>(m_.files.size()) ? m_.files[p.file] : "";
+    out_.push_back({std::move(file), p.line, p.column, s, std::move(msg)});
+  }
+  void error(const Pos& p, std::string msg) { add(Severity::kError, p, std::move(msg)); }
+  void warning(const Pos& p, std::string msg) { add(Severity::kWarning, p, std::move(msg)); }
+
+  std::string where(const Pos& p) const {
+    if (p.file < 0 || p.file >= static_cast<int>(m_.files.size())) return "elsewhere";
+    return fmt::format("{}:{}", m_.files[p.file], p.line);
+  }
+
+  // Registers `id` of a `noun` in `ids`, reporting bad form and duplicates.
+  void define(IdMap& ids, const Text& id, std::string_view noun) {
+    if (id.value.empty()) return;  // reported as a missing key already
+    if (!is_valid_id(id.value)) {
+      error(id.pos, fmt::format("{} id '{}' must be kebab-case: lowercase letters, digits and single hyphens",
+                                noun, id.value));
+    }
+    auto [it, inserted] = ids.emplace(id.value, id.pos);
+    if (!inserted) {
+      error(id.pos, fmt::format("duplicate {} id '{}' (first defined at {})", noun, id.value, where(it->second)));
+    }
+  }
+
+  // Reports a reference to an id that `ids` does not hold.
+  bool require(const IdMap& ids, const Text& ref, std::string_view noun) {
+    if (ids.count(ref.value)) return true;
+    std::vector<std::string> names;
+    for (const auto& [name, pos] : ids) names.push_back(name);
+    std::string msg = fmt::format("unknown {} '{}'", noun, ref.value);
+    auto near = closest(ref.value, names, 3, 1);
+    if (!near.empty()) msg += fmt::format("; did you mean '{}'?", near.front());
+    error(ref.pos, std::move(msg));
+    return false;
+  }
+
+  void require_text(const std::string& value, const Text& owner, std::string_view field) {
+    bool blank = value.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (blank && !owner.value.empty()) error(owner.pos, fmt::format("'{}' of '{}' is empty", field, owner.value));
+  }
+
+  void collect_ids() {
+    for (const auto& x : m_.regions) define(regions_, x.id, "region");
+    for (const auto& x : m_.areas) define(areas_, x.id, "area");
+    for (const auto& x : m_.symptoms) define(symptoms_, x.id, "symptom");
+    for (const auto& x : m_.causes) define(causes_, x.id, "cause");
+    for (const auto& x : m_.protocols) define(protocols_, x.id, "protocol");
+    for (const auto& x : m_.red_flags) define(red_flags_, x.id, "red flag");
+    for (const auto& x : m_.muscles) define(muscles_, x.id, "muscle");
+  }
+
+  void check_regions() {
+    std::map<std::string, std::string> parent;
+    for (const Region& r : m_.regions) {
+      require_text(r.label, r.id, "label");
+      if (r.parent.value.empty()) continue;
+      if (require(regions_, r.parent, "parent region")) parent[r.id.value] = r.parent.value;
+    }
+    for (const Region& r : m_.regions) {
+      // Walk up; a chain longer than the number of regions is a cycle.
+      std::string cur = r.id.value;
+      for (std::size_t steps = 0; parent.count(cur); ++steps) {
+        cur = parent[cur];
+        if (steps > m_.regions.size()) {
+          error(r.parent.pos, fmt::format("region '{}' is its own ancestor (a cycle of parents)", r.id.value));
+          break;
+        }
+      }
+    }
+  }
+
+  void check_areas() {
+    for (const Area& a : m_.areas) {
+      require_text(a.label, a.id, "label");
+      if (!a.region.value.empty()) require(regions_, a.region, "region");
+    }
+  }
+
+  void check_entries() {
+    for (const Symptom& s : m_.symptoms) require_text(s.label, s.id, "label");
+    for (const Cause& c : m_.causes) {
+      require_text(c.label, c.id, "label");
+      require_text(c.advice, c.id, "advice");
+    }
+    for (const Protocol& p : m_.protocols) {
+      require_text(p.name, p.id, "name");
+      require_text(p.dose, p.id, "dose");
+      if (p.steps.empty() && !p.id.value.empty()) error(p.id.pos, fmt::format("protocol '{}' has no steps", p.id.value));
+    }
+    for (const RedFlag& f : m_.red_flags) {
+      require_text(f.message, f.id, "message");
+      if (f.phrases.empty() && !f.id.value.empty()) error(f.id.pos, fmt::format("red flag '{}' has no phrases", f.id.value));
+      for (const Text& p : f.phrases) {
+        if (normalize_key(p.value).empty()) error(p.pos, fmt::format("red-flag phrase '{}' has no words that can match", p.value));
+      }
+      for (const Text& a : f.areas) {
+        if (!areas_.count(a.value)) require(regions_, a, "area or region");
+      }
+    }
+  }
+
+  // An alias key may name one area, region, symptom or cause; a second claim
+  // is ambiguous, so tpx picks the first and warns.
+  void check_aliases() {
+    std::map<std::string, std::pair<std::string, Pos>> owner;
+    auto claim = [&](const Text& alias, const std::string& who) {
+      std::string key = normalize_key(alias.value);
+      if (key.empty()) {
+        error(alias.pos, fmt::format("alias '{}' has no words that can match (only filler words)", alias.value));
+        return;
+      }
+      auto [it, inserted] = owner.emplace(key, std::make_pair(who, alias.pos));
+      if (!inserted && it->second.first != who) {
+        warning(alias.pos, fmt::format("alias '{}' of {} is also claimed by {} ({}); the first claim wins",
+                                       alias.value, who, it->second.first, where(it->second.second)));
+      }
+    };
+    auto name = [](std::string_view noun, const Text& id) { return fmt::format("{} '{}'", noun, id.value); };
+    for (const Area& a : m_.areas) {
+      claim({a.id.value, a.id.pos}, name("area", a.id));
+      for (const Text& t : a.aliases) claim(t, name("area", a.id));
+    }
+    for (const Symptom& s : m_.symptoms) {
+      claim({s.id.value, s.id.pos}, name("symptom", s.id));
+      for (const Text& t : s.aliases) claim(t, name("symptom", s.id));
+    }
+    for (const Region& r : m_.regions) {
+      for (const Text& t : r.aliases) claim(t, name("region", r.id));
+    }
+    for (const Cause& c : m_.causes) {
+      for (const Text& t : c.aliases) claim(t, name("cause", c.id));
+    }
+    std::map<std::string, std::pair<std::string, Pos>> muscle_names;
+    for (const Muscle& mu : m_.muscles) {
+      std::vector<Text> names = mu.aka;
+      names.push_back({mu.name, mu.id.pos});
+      names.push_back(mu.id);
+      for (const Text& t : names) {
+        std::string key = normalize_key(t.value);
+        if (key.empty()) continue;
+        auto [it, inserted] = muscle_names.emplace(key, std::make_pair(mu.id.value, t.pos));
+        if (!inserted && it->second.first != mu.id.value) {
+          warning(t.pos, fmt::format("name '{}' of muscle '{}' is also a name of muscle '{}' ({})", t.value,
+                                     mu.id.value, it->second.first, where(it->second.second)));
+        }
+      }
+    }
+  }
+
+  void check_muscle_refs(const Muscle& mu) {
+    if (!mu.region.value.empty()) require(regions_, mu.region, "region");
+    std::set<std::string> tp_ids;
+    for (const TriggerPoint& tp : mu.trigger_points) {
+      if (!tp.id.value.empty()) {
+        if (!is_valid_id(tp.id.value)) error(tp.id.pos, fmt::format("trigger point id '{}' must be kebab-case", tp.id.value));
+        if (!tp_ids.insert(tp.id.value).second) error(tp.id.pos, fmt::format("duplicate trigger point id '{}'", tp.id.value));
+      }
+      require_text(tp.location, tp.id, "location");
+      if (tp.primary.empty() && !tp.id.value.empty()) {
+        error(tp.id.pos, fmt::format("trigger point '{}' refers nowhere: 'primary' needs at least one area", tp.id.value));
+      }
+      for (const Text& a : tp.primary) require(areas_, a, "area");
+      for (const Text& a : tp.spillover) require(areas_, a, "area");
+    }
+    for (const Text& s : mu.symptoms) require(symptoms_, s, "symptom");
+    for (const Text& c : mu.causes) require(causes_, c, "cause");
+    for (const ProtocolUse& p : mu.protocols) require(protocols_, p.id, "protocol");
+    for (const Related& r : mu.related) {
+      if (r.id.value == mu.id.value) error(r.id.pos, "a muscle cannot be related to itself");
+      else require(muscles_, r.id, "muscle");
+      bool known = std::any_of(std::begin(kRelatedReasons), std::end(kRelatedReasons),
+                               [&](const char* reason) { return r.reason.value == reason; });
+      if (!known) {
+        std::vector<std::string> reasons(std::begin(kRelatedReasons), std::end(kRelatedReasons));
+        auto near = closest(r.reason.value, reasons, 4, 1);
+        error(r.reason.pos, fmt::format("unknown related reason '{}'; expected one of satellite, same-pain-zone, "
+                                        "shares-posture, synergist, antagonist{}",
+                                        r.reason.value, near.empty() ? "" : " (did you mean '" + near[0] + "'?)"));
+      }
+    }
+  }
+
+  void check_muscles() {
+    for (const Muscle& mu : m_.muscles) {
+      if (mu.id.value.empty()) continue;
+      require_text(mu.name, mu.id, "name");
+      require_text(mu.location, mu.id, "location");
+      if (mu.id.pos.file >= 0) {
+        std::string stem = std::filesystem::path(m_.files[mu.id.pos.file]).stem().string();
+        if (stem != mu.id.value) {
+          error(mu.id.pos, fmt::format("muscle id '{}' must match its file name '{}.yaml'", mu.id.value, stem));
+        }
+      }
+      if (mu.trigger_points.empty()) error(mu.id.pos, fmt::format("muscle '{}' has no trigger points", mu.id.value));
+      if (mu.protocols.empty()) error(mu.id.pos, fmt::format("muscle '{}' has no protocol", mu.id.value));
+      if (mu.sources.empty()) error(mu.id.pos, fmt::format("muscle '{}' has no sources", mu.id.value));
+      check_muscle_refs(mu);
+    }
+  }
+
+  const Model& m_;
+  std::vector<Diagnostic>& out_;
+  IdMap regions_, areas_, symptoms_, causes_, protocols_, red_flags_, muscles_;
+};
+
+}  // namespace
+
+bool is_valid_id(std::string_view id) {
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  char prev = 0;
+  for (char c : id) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok || (c == '-' && prev == '-')) return false;
+    prev = c;
+  }
+  return true;
+}
+
+void validate(const Model& m, std::vector<Diagnostic>& out) { Validator(m, out).run(); }
+
+}  // namespace tpx::detail

@@ -1,0 +1,218 @@
+#include "yaml_reader.h"
+
+#include <fmt/core.h>
+
+#include <set>
+
+#include "tpx/load.h"
+#include "tpx/suggest.h"
+
+namespace tpx::detail {
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  std::size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+  if (len == 0 || c > 0xF4 || i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  }
+  // Reject overlong forms, surrogates and code points above U+10FFFF.
+  if (c == 0xE0 && b(i + 1) < 0xA0) return 0;
+  if (c == 0xED && b(i + 1) >= 0xA0) return 0;
+  if (c == 0xF0 && b(i + 1) < 0x90) return 0;
+  if (c == 0xF4 && b(i + 1) >= 0x90) return 0;
+  return len;
+}
+
+}  // namespace
+
+std::string_view node_kind(const YAML::Node& n) {
+  switch (n.Type()) {
+    case YAML::NodeType::Map: return "a mapping";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Scalar: return "a single value";
+    case YAML::NodeType::Null: return "nothing";
+    default: return "an undefined value";
+  }
+}
+
+void YamlReader::add(Severity s, Pos p, std::string message) {
+  out_.push_back({display_, p.line, p.column, s, std::move(message)});
+}
+
+Pos YamlReader::pos(const YAML::Node& n) const {
+  YAML::Mark m = n.Mark();
+  if (m.is_null() || m.line < 0) return {file_, 0, 0};
+  return {file_, m.line + 1, m.column + 1};
+}
+
+void YamlReader::error(const YAML::Node& at, std::string message) {
+  add(Severity::kError, pos(at), std::move(message));
+}
+
+void YamlReader::error_at(int line, int column, std::string message) {
+  add(Severity::kError, {file_, line, column}, std::move(message));
+}
+
+void YamlReader::warning(const YAML::Node& at, std::string message) {
+  add(Severity::kWarning, pos(at), std::move(message));
+}
+
+bool YamlReader::screen(std::string_view text) {
+  if (text.size() > kMaxFileBytes) {
+    error_at(0, 0, fmt::format("file is {} bytes; the limit is {} bytes", text.size(),
+                               kMaxFileBytes));
+    return false;
+  }
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    error_at(1, 1, "file starts with a byte-order mark; save it as UTF-8 without BOM");
+    return false;
+  }
+  int line = 1, col = 1, flow_depth = 0;
+  bool at_indent = true;
+  char quote = 0;
+  bool comment = false;
+  for (std::size_t i = 0; i < text.size();) {
+    char c = text[i];
+    if (c == '\0') {
+      error_at(line, col, "file contains a NUL byte; it is not a text file");
+      return false;
+    }
+    std::size_t len = utf8_length(text, i);
+    if (len == 0) {
+      error_at(line, col, fmt::format("invalid UTF-8 byte 0x{:02X}",
+                                      static_cast<unsigned char>(c)));
+      return false;
+    }
+    if (c == '\n') {
+      ++line;
+      col = 1;
+      at_indent = true;
+      comment = false;
+      if (quote == '\'' || quote == '"') {
+        // Quoted scalars may span lines; keep the quote state.
+      }
+      i += 1;
+      continue;
+    }
+    if (at_indent && c == '\t') {
+      error_at(line, col, "tab used for indentation; YAML indents with spaces");
+      return false;
+    }
+    if (c != ' ' && c != '-') at_indent = false;
+    if (!comment) {
+      if (quote) {
+        if (c == quote) quote = 0;
+      } else if (c == '#' && (col == 1 || text[i - 1] == ' ')) {
+        comment = true;
+      } else if (c == '"' || c == '\'') {
+        if (col == 1 || std::string_view(" [{,:-").find(text[i - 1]) != std::string_view::npos)
+          quote = c;
+      } else if (c == '[' || c == '{') {
+        if (++flow_depth > kMaxFlowDepth) {
+          error_at(line, col, fmt::format("nesting deeper than {} levels", kMaxFlowDepth));
+          return false;
+        }
+      } else if ((c == ']' || c == '}') && flow_depth > 0) {
+        --flow_depth;
+      }
+    }
+    i += len;
+    ++col;
+  }
+  return true;
+}
+
+std::optional<YAML::Node> YamlReader::parse(std::string_view text) {
+  if (!screen(text)) return std::nullopt;
+  try {
+    return YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    int line = e.mark.is_null() ? 0 : e.mark.line + 1;
+    int column = e.mark.is_null() ? 0 : e.mark.column + 1;
+    error_at(line, column, "YAML syntax: " + e.msg);
+  } catch (const std::exception& e) {
+    error_at(0, 0, std::string("cannot parse YAML: ") + e.what());
+  }
+  return std::nullopt;
+}
+
+bool YamlReader::check_map(const YAML::Node& n, std::initializer_list<std::string_view> allowed,
+                           std::initializer_list<std::string_view> required,
+                           std::string_view what) {
+  if (!n.IsMap()) {
+    error(n, fmt::format("{} must be a mapping of keys to values, found {}", what, node_kind(n)));
+    return false;
+  }
+  std::vector<std::string> names(allowed.begin(), allowed.end());
+  std::set<std::string> seen;
+  for (auto it = n.begin(); it != n.end(); ++it) {
+    if (!it->first.IsScalar()) {
+      error(it->first, fmt::format("{} has a key that is not a name", what));
+      continue;
+    }
+    const std::string key = it->first.Scalar();
+    if (!seen.insert(key).second) {
+      error(it->first, fmt::format("duplicate key '{}' in {}", key, what));
+      continue;
+    }
+    if (std::find(names.begin(), names.end(), key) == names.end()) {
+      std::string msg = fmt::format("unknown key '{}' in {}", key, what);
+      auto near = closest(key, names, 3, 1);
+      if (!near.empty()) msg += fmt::format("; did you mean '{}'?", near.front());
+      error(it->first, std::move(msg));
+    }
+  }
+  for (std::string_view key : required) {
+    YAML::Node v = n[std::string(key)];
+    if (!v || v.IsNull()) error(n, fmt::format("{} is missing required key '{}'", what, key));
+  }
+  return true;
+}
+
+bool YamlReader::scalar(const YAML::Node& n, std::string_view what, Text& out) {
+  if (!n.IsScalar()) {
+    error(n, fmt::format("{} must be a single value, found {}", what, node_kind(n)));
+    return false;
+  }
+  out.value = n.Scalar();
+  out.pos = pos(n);
+  return true;
+}
+
+void YamlReader::read(const YAML::Node& map, const char* key, Text& out) {
+  YAML::Node n = map[key];
+  if (!n || n.IsNull()) return;
+  scalar(n, fmt::format("'{}'", key), out);
+}
+
+void YamlReader::read(const YAML::Node& map, const char* key, std::string& out) {
+  Text t;
+  read(map, key, t);
+  if (t.pos.file >= 0) out = std::move(t.value);
+}
+
+void YamlReader::read(const YAML::Node& map, const char* key, std::vector<Text>& out) {
+  YAML::Node n = map[key];
+  if (!n || n.IsNull()) return;
+  if (!n.IsSequence()) {
+    error(n, fmt::format("'{}' must be a list, found {}", key, node_kind(n)));
+    return;
+  }
+  for (const YAML::Node& item : n) {
+    Text t;
+    if (scalar(item, fmt::format("an item of '{}'", key), t)) out.push_back(std::move(t));
+  }
+}
+
+void YamlReader::read(const YAML::Node& map, const char* key, std::vector<std::string>& out) {
+  std::vector<Text> texts;
+  read(map, key, texts);
+  for (Text& t : texts) out.push_back(std::move(t.value));
+}
+
+}  // namespace tpx::detail
