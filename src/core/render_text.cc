@@ -135,8 +135,9 @@ void render_where_text(std::ostream& out, const Kb& kb, const Resolution& r, con
     print_match(out, kb, r, ranking, i, opt, st);
   }
   if (ranking.total > ranking.matches.size()) {
-    fmt::print(out, "\n{}\n", st.dim(fmt::format("{} more matches; use --top to see them.",
-                                                  ranking.total - ranking.matches.size())));
+    std::size_t more = ranking.total - ranking.matches.size();
+    fmt::print(out, "\n{}\n", st.dim(fmt::format("{} more {}; use --top N (0 for all) to see them.", more,
+                                                  more == 1 ? "match" : "matches")));
   }
   fmt::print(out, "\n{}\n", st.dim(kDisclaimer));
 }

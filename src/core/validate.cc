@@ -24,7 +24,7 @@ class Validator {
     collect_ids();
     check_regions();
     check_areas();
-    check_entries();
+    check_red_flags();
     check_aliases();
     check_muscles();
     if (m_.muscles.empty() && !has_errors(out_)) {
@@ -72,10 +72,6 @@ class Validator {
     return false;
   }
 
-  void require_text(const std::string& value, const Text& owner, std::string_view field) {
-    bool blank = value.find_first_not_of(" \t\r\n") == std::string::npos;
-    if (blank && !owner.value.empty()) error(owner.pos, fmt::format("'{}' of '{}' is empty", field, owner.value));
-  }
 
   void collect_ids() {
     for (const auto& x : m_.regions) define(regions_, x.id, "region");
@@ -90,7 +86,6 @@ class Validator {
   void check_regions() {
     std::map<std::string, std::string> parent;
     for (const Region& r : m_.regions) {
-      require_text(r.label, r.id, "label");
       if (r.parent.value.empty()) continue;
       if (require(regions_, r.parent, "parent region")) parent[r.id.value] = r.parent.value;
     }
@@ -109,25 +104,12 @@ class Validator {
 
   void check_areas() {
     for (const Area& a : m_.areas) {
-      require_text(a.label, a.id, "label");
       if (!a.region.value.empty()) require(regions_, a.region, "region");
     }
   }
 
-  void check_entries() {
-    for (const Symptom& s : m_.symptoms) require_text(s.label, s.id, "label");
-    for (const Cause& c : m_.causes) {
-      require_text(c.label, c.id, "label");
-      require_text(c.advice, c.id, "advice");
-    }
-    for (const Protocol& p : m_.protocols) {
-      require_text(p.name, p.id, "name");
-      require_text(p.dose, p.id, "dose");
-      if (p.steps.empty() && !p.id.value.empty()) error(p.id.pos, fmt::format("protocol '{}' has no steps", p.id.value));
-    }
+  void check_red_flags() {
     for (const RedFlag& f : m_.red_flags) {
-      require_text(f.message, f.id, "message");
-      if (f.phrases.empty() && !f.id.value.empty()) error(f.id.pos, fmt::format("red flag '{}' has no phrases", f.id.value));
       for (const Text& p : f.phrases) {
         if (normalize_key(p.value).empty()) error(p.pos, fmt::format("red-flag phrase '{}' has no words that can match", p.value));
       }
@@ -193,7 +175,6 @@ class Validator {
         if (!is_valid_id(tp.id.value)) error(tp.id.pos, fmt::format("trigger point id '{}' must be kebab-case", tp.id.value));
         if (!tp_ids.insert(tp.id.value).second) error(tp.id.pos, fmt::format("duplicate trigger point id '{}'", tp.id.value));
       }
-      require_text(tp.location, tp.id, "location");
       if (tp.primary.empty() && !tp.id.value.empty()) {
         error(tp.id.pos, fmt::format("trigger point '{}' refers nowhere: 'primary' needs at least one area", tp.id.value));
       }
@@ -221,17 +202,12 @@ class Validator {
   void check_muscles() {
     for (const Muscle& mu : m_.muscles) {
       if (mu.id.value.empty()) continue;
-      require_text(mu.name, mu.id, "name");
-      require_text(mu.location, mu.id, "location");
       if (mu.id.pos.file >= 0) {
         std::string stem = std::filesystem::path(m_.files[mu.id.pos.file]).stem().string();
         if (stem != mu.id.value) {
           error(mu.id.pos, fmt::format("muscle id '{}' must match its file name '{}.yaml'", mu.id.value, stem));
         }
       }
-      if (mu.trigger_points.empty()) error(mu.id.pos, fmt::format("muscle '{}' has no trigger points", mu.id.value));
-      if (mu.protocols.empty()) error(mu.id.pos, fmt::format("muscle '{}' has no protocol", mu.id.value));
-      if (mu.sources.empty()) error(mu.id.pos, fmt::format("muscle '{}' has no sources", mu.id.value));
       check_muscle_refs(mu);
     }
   }

@@ -169,7 +169,13 @@ bool YamlReader::check_map(const YAML::Node& n, std::initializer_list<std::strin
   }
   for (std::string_view key : required) {
     YAML::Node v = n[std::string(key)];
-    if (!v || v.IsNull()) error(n, fmt::format("{} is missing required key '{}'", what, key));
+    if (!v || v.IsNull()) {
+      error(n, fmt::format("{} is missing required key '{}'", what, key));
+    } else if (v.IsSequence() && v.size() == 0) {
+      error(v, fmt::format("'{}' of {} must not be empty", key, what));
+    } else if (v.IsScalar() && v.Scalar().find_first_not_of(" \t\r\n") == std::string::npos) {
+      error(v, fmt::format("'{}' of {} must not be empty", key, what));
+    }
   }
   return true;
 }

@@ -1,0 +1,54 @@
+#include "tpx/normalize.h"
+
+#include <gtest/gtest.h>
+
+namespace tpx {
+namespace {
+
+using Words = std::vector<std::string>;
+
+TEST(Normalize, LowercasesAndDropsFillerWords) {
+  EXPECT_EQ(normalize_words("Pain in MY Temple"), Words({"temple"}));
+  EXPECT_EQ(normalize_key("the top of the shoulder"), "top shoulder");
+}
+
+TEST(Normalize, PunctuationBreaksWordsAndApostrophesJoinThem) {
+  EXPECT_EQ(normalize_key("top-of-shoulder"), "top shoulder");
+  EXPECT_EQ(normalize_key("can't turn my head!"), "cant turn head");
+  EXPECT_EQ(normalize_key("neck\u2019s stiff"), "neck stiff");
+}
+
+TEST(Normalize, FoldsPluralsAndIrregulars) {
+  EXPECT_EQ(normalize_key("shoulders"), "shoulder");
+  EXPECT_EQ(normalize_key("calves"), "calf");
+  EXPECT_EQ(normalize_key("feet"), "foot");
+  EXPECT_EQ(normalize_key("teeth"), "tooth");
+  EXPECT_EQ(normalize_key("injuries"), "injury");
+  // Words whose 's' is not a plural keep it.
+  EXPECT_EQ(normalize_key("sinus"), "sinus");
+  EXPECT_EQ(normalize_key("pelvis"), "pelvis");
+  EXPECT_EQ(normalize_key("glass"), "glass");
+}
+
+TEST(Normalize, SplitsRunTogetherCompounds) {
+  EXPECT_EQ(normalize_key("between my shoulderblades"), "between shoulder blade");
+}
+
+TEST(Normalize, KeepsDirectionalWords) {
+  EXPECT_EQ(normalize_key("back of the knee"), "back knee");
+  EXPECT_EQ(normalize_key("inside of the knee"), "inside knee");
+  EXPECT_EQ(normalize_key("little finger"), "little finger");
+}
+
+TEST(Normalize, EmptyAndFillerOnlyInputGiveNothing) {
+  EXPECT_TRUE(normalize_words("").empty());
+  EXPECT_TRUE(normalize_words("  ... ").empty());
+  EXPECT_TRUE(normalize_words("my pain, it hurts").empty());
+}
+
+TEST(Normalize, KeepsNonAsciiBytesInsideWords) {
+  EXPECT_EQ(normalize_key("épaule"), "\xC3\xA9paule");
+}
+
+}  // namespace
+}  // namespace tpx
