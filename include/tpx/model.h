@@ -37,12 +37,14 @@ struct Area {
   std::string label;
   Text region;
   std::vector<Text> aliases;
+  std::vector<Text> culprits;  ///< muscle ids, most likely first (a pain guide's order)
 };
 
 struct Symptom {
   Text id;
   std::string label;
   std::vector<Text> aliases;
+  std::vector<Text> culprits;  ///< muscle ids, most likely first
 };
 
 struct Cause {

@@ -9,7 +9,7 @@
 // rarity is ln(1 + N/df) / ln(1 + N) with N muscles of which df explain the
 // item. Muscles are ordered by how many items they explain, then by the sum
 // of their contributions (plus a small lift for causes named in the query),
-// then by id, so output is stable and diffable.
+// then local muscles before distant ones, then by id, so output is stable.
 #ifndef TPX_RANK_H_
 #define TPX_RANK_H_
 
@@ -41,6 +41,7 @@ struct Match {
   std::uint32_t muscle;
   std::size_t explained = 0;  ///< items explained (causes excluded)
   double score = 0;
+  std::size_t local = 0;      ///< explains from areas in the muscle's own region (tie-break)
   std::vector<Explain> explains;
 };
 

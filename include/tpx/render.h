@@ -45,6 +45,18 @@ void render_notices(std::ostream& out, const Kb& kb, const Resolution& r, const 
 /// `tpx muscle`: one muscle's full card.
 void render_muscle(std::ostream& out, const Kb& kb, std::uint32_t muscle, Format format, const RenderOptions& opt);
 
+/// `tpx area`: every muscle referring to the resolved areas, primary first.
+void render_area(std::ostream& out, const Kb& kb, const Resolution& r, const std::vector<Referrer>& referrers,
+                 Format format, const RenderOptions& opt);
+
+/// `tpx cause`: the matched causes with advice and the muscles they overload.
+void render_causes(std::ostream& out, const Kb& kb, const Resolution& r, const std::vector<CauseMatch>& causes,
+                   Format format, const RenderOptions& opt);
+
+/// `tpx protocol`: one protocol's steps, dose, cautions and users.
+void render_protocol(std::ostream& out, const Kb& kb, std::uint32_t protocol, Format format,
+                     const RenderOptions& opt);
+
 /// `tpx list`: id<TAB>label lines, ids, JSON lines or the TSV.
 void render_list(std::ostream& out, const std::vector<ListEntry>& entries, Format format, const RenderOptions& opt);
 

@@ -61,8 +61,15 @@ struct Resolution {
   std::vector<RedFlagHit> red_flags;  ///< each red flag once, in KB order
 };
 
-/// Resolves `phrases` against `kb`.
-Resolution resolve(const Kb& kb, const std::vector<std::string>& phrases);
+/// Which kinds of term a query may resolve to, as a bit mask.
+inline constexpr unsigned kind_bit(image::TermKind k) { return 1u << static_cast<unsigned>(k); }
+inline constexpr unsigned kWhereKinds = kind_bit(image::TermKind::kArea) | kind_bit(image::TermKind::kSymptom) |
+                                        kind_bit(image::TermKind::kRegion) | kind_bit(image::TermKind::kCause);
+inline constexpr unsigned kPlaceKinds = kind_bit(image::TermKind::kArea) | kind_bit(image::TermKind::kRegion);
+inline constexpr unsigned kCauseKinds = kind_bit(image::TermKind::kCause);
+
+/// Resolves `phrases` against `kb`, finding only terms of the `kinds` given.
+Resolution resolve(const Kb& kb, const std::vector<std::string>& phrases, unsigned kinds = kWhereKinds);
 
 /// The label of a resolved term ("Temple", "Stiff neck").
 std::string_view term_label(const Kb& kb, image::TermKind kind, std::uint32_t target);

@@ -9,6 +9,7 @@
 
 #include "embedded_kb.h"
 #include "terminal.h"
+#include "tpx/check.h"
 #include "tpx/compile.h"
 #include "tpx/load.h"
 #include "tpx/lookup.h"
@@ -122,16 +123,71 @@ int run_list(const CliOptions& opt, const Kb& kb) {
   return entries.empty() ? kExitNoMatch : kExitMatch;
 }
 
+int run_area(const CliOptions& opt, const Kb& kb) {
+  Resolution r = resolve(kb, opt.phrases, kPlaceKinds);
+  RenderOptions ro = render_options(opt);
+  render_notices(std::cerr, kb, r, {});
+  std::vector<Referrer> referrers = area_referrers(kb, r);
+  if (!r.terms.empty()) render_area(std::cout, kb, r, referrers, *parse_format(opt.format), ro);
+  return referrers.empty() ? kExitNoMatch : kExitMatch;
+}
+
+int run_cause(const CliOptions& opt, const Kb& kb) {
+  Resolution r = resolve(kb, opt.phrases, kCauseKinds);
+  render_notices(std::cerr, kb, r, {});
+  std::vector<CauseMatch> causes = matched_causes(r);
+  render_causes(std::cout, kb, r, causes, *parse_format(opt.format), render_options(opt));
+  return causes.empty() ? kExitNoMatch : kExitMatch;
+}
+
+int run_protocol(const CliOptions& opt, const Kb& kb) {
+  ProtocolLookup found = find_protocol(kb, opt.name);
+  if (!found.protocol) {
+    std::string msg = fmt::format("no protocol named '{}'", opt.name);
+    if (!found.suggestions.empty()) msg += fmt::format("; did you mean: {}?", fmt::join(found.suggestions, ", "));
+    error(msg + " (tpx list protocols shows them all)");
+    return kExitError;
+  }
+  render_protocol(std::cout, kb, *found.protocol, *parse_format(opt.format), render_options(opt));
+  return kExitMatch;
+}
+
+// `tpx check`: every diagnostic on stdout (grep-able), a summary on stderr.
+int run_check(const CliOptions& opt) {
+  std::string dir = !opt.check_dir.empty() ? opt.check_dir : !opt.kb_dir.empty() ? opt.kb_dir : "kb";
+  LoadResult loaded = load_directory(dir);
+  std::vector<Diagnostic> diags = loaded.diagnostics;
+  if (loaded.ok()) {
+    std::vector<Diagnostic> more = lint(loaded.model, compile_kb(loaded.model));
+    diags.insert(diags.end(), more.begin(), more.end());
+  }
+  std::size_t errors = 0;
+  for (const Diagnostic& d : diags) {
+    fmt::print(std::cout, "{}\n", format_diagnostic(d));
+    if (d.severity == Severity::kError) ++errors;
+  }
+  const Model& m = loaded.model;
+  fmt::print(std::cerr, "tpx check: {}: {} errors, {} warnings; {} muscles, {} areas, {} symptoms, {} causes, {} protocols\n",
+             dir, errors, diags.size() - errors, m.muscles.size(), m.areas.size(), m.symptoms.size(), m.causes.size(),
+             m.protocols.size());
+  return errors ? kExitError : kExitMatch;
+}
+
 }  // namespace
 
 int run(const CliOptions& opt) {
   try {
+    if (opt.command == Command::kCheck) return run_check(opt);
     std::optional<Kb> kb = open_kb(opt);
     if (!kb) return kExitError;
     switch (opt.command) {
       case Command::kWhere: return run_where(opt, *kb);
       case Command::kMuscle: return run_muscle(opt, *kb);
       case Command::kList: return run_list(opt, *kb);
+      case Command::kArea: return run_area(opt, *kb);
+      case Command::kCause: return run_cause(opt, *kb);
+      case Command::kProtocol: return run_protocol(opt, *kb);
+      case Command::kCheck: break;
       case Command::kNone: break;
     }
     error("no command given; see tpx --help");

@@ -10,6 +10,8 @@ constexpr const char* kFooter = R"(Examples:
   tpx where "burning between my shoulder blades" --explain
   tpx where heel "arch of foot" --format ids | xargs -n1 tpx muscle
   tpx muscle levator-scapulae              one muscle's full card
+  tpx area "web of the thumb"              every muscle that refers pain there
+  tpx cause "looking down at my phone"     what it overloads and what to change
   tpx list areas | grep -i knee            the words tpx knows
 
 Exit status: 0 when something matched, 1 when nothing did, 2 on an error.
@@ -58,6 +60,29 @@ void define_options(CLI::App& app, CliOptions& opt) {
       ->type_name("NAME");
   add_format(muscle, opt);
   muscle->callback([&opt] { opt.command = Command::kMuscle; });
+
+  CLI::App* area = app.add_subcommand("area", "List every muscle that refers pain to a place, primary first");
+  area->add_option("phrases", opt.phrases, "The place, e.g. \"web of the thumb\" or \"tailbone\"")
+      ->required()
+      ->type_name("PHRASE");
+  add_format(area, opt);
+  area->callback([&opt] { opt.command = Command::kArea; });
+
+  CLI::App* cause = app.add_subcommand("cause", "Find causes by description: advice and the muscles they overload");
+  cause->add_option("phrases", opt.phrases, "What you do, e.g. \"looking down at my phone\"")
+      ->required()
+      ->type_name("PHRASE");
+  add_format(cause, opt);
+  cause->callback([&opt] { opt.command = Command::kCause; });
+
+  CLI::App* protocol = app.add_subcommand("protocol", "Print one self-release protocol's steps, dose and cautions");
+  protocol->add_option("id", opt.name, "Protocol id or name, e.g. ball-against-wall")->required()->type_name("ID");
+  add_format(protocol, opt);
+  protocol->callback([&opt] { opt.command = Command::kProtocol; });
+
+  CLI::App* check = app.add_subcommand("check", "Validate a KB directory and report every problem and warning");
+  check->add_option("dir", opt.check_dir, "KB directory (default: --kb, $TPX_KB, or ./kb)")->type_name("DIR");
+  check->callback([&opt] { opt.command = Command::kCheck; });
 
   CLI::App* list = app.add_subcommand("list", "List ids and labels, one per line: id<TAB>label");
   list->add_option("kind", opt.list_kind, "muscles, areas, symptoms, causes, protocols, regions or red-flags")

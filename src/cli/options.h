@@ -11,7 +11,7 @@
 
 namespace tpx::cli {
 
-enum class Command { kNone, kWhere, kMuscle, kList };
+enum class Command { kNone, kWhere, kMuscle, kList, kArea, kCause, kProtocol, kCheck };
 
 struct CliOptions {
   Command command = Command::kNone;
@@ -21,8 +21,9 @@ struct CliOptions {
   std::size_t top = 5;          ///< where --top
   bool explain = false;         ///< where --explain
   bool header = false;          ///< --header for TSV
-  std::vector<std::string> phrases;  ///< where PHRASE...
-  std::string name;             ///< muscle NAME
+  std::vector<std::string> phrases;  ///< where/area/cause PHRASE...
+  std::string name;             ///< muscle NAME, protocol ID
+  std::string check_dir;        ///< check [DIR]
   std::string list_kind;        ///< list KIND
 };
 

@@ -71,21 +71,23 @@ void read_vocabulary_entry(YamlReader& r, FileKind kind, const YAML::Node& n, co
       return;
     }
     case FileKind::kAreas: {
-      if (!r.check_map(n, {"id", "label", "region", "aliases"}, {"id", "label", "region"}, what)) return;
+      if (!r.check_map(n, {"id", "label", "region", "aliases", "culprits"}, {"id", "label", "region"}, what)) return;
       Area x;
       r.read(n, "id", x.id);
       r.read(n, "label", x.label);
       r.read(n, "region", x.region);
       r.read(n, "aliases", x.aliases);
+      r.read(n, "culprits", x.culprits);
       m.areas.push_back(std::move(x));
       return;
     }
     case FileKind::kSymptoms: {
-      if (!r.check_map(n, {"id", "label", "aliases"}, {"id", "label"}, what)) return;
+      if (!r.check_map(n, {"id", "label", "aliases", "culprits"}, {"id", "label"}, what)) return;
       Symptom x;
       r.read(n, "id", x.id);
       r.read(n, "label", x.label);
       r.read(n, "aliases", x.aliases);
+      r.read(n, "culprits", x.culprits);
       m.symptoms.push_back(std::move(x));
       return;
     }

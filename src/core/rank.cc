@@ -72,6 +72,25 @@ BestByMuscle postings_for(const Kb& kb, const ResolvedTerm& t) {
   return best;
 }
 
+// How many explains come from an area inside the muscle's own region: the
+// tie-break that puts local muscles (the forearm extensors for the outer
+// elbow) before distant ones with the same score.
+std::size_t local_explains(const Kb& kb, const Match& m) {
+  const std::uint32_t own = kb.muscles()[m.muscle].region;
+  std::size_t n = 0;
+  for (const Explain& e : m.explains) {
+    if (e.area == kNone) continue;
+    for (std::uint32_t r = kb.areas()[e.area].region, steps = 0; r != kNone && steps <= kb.regions().size();
+         r = kb.regions()[r].parent, ++steps) {
+      if (r == own) {
+        ++n;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
 }  // namespace
 
 Ranking rank(const Kb& kb, const Resolution& r, std::size_t top) {
@@ -100,11 +119,14 @@ Ranking rank(const Kb& kb, const Resolution& r, std::size_t top) {
     }
   }
   for (auto& [id, m] : by_muscle) {
-    if (m.explained > 0) out.matches.push_back(std::move(m));
+    if (m.explained == 0) continue;
+    m.local = local_explains(kb, m);
+    out.matches.push_back(std::move(m));
   }
   std::sort(out.matches.begin(), out.matches.end(), [&](const Match& a, const Match& b) {
     if (a.explained != b.explained) return a.explained > b.explained;
     if (a.score != b.score) return a.score > b.score;
+    if (a.local != b.local) return a.local > b.local;
     return kb.str(kb.muscles()[a.muscle].id) < kb.str(kb.muscles()[b.muscle].id);
   });
   out.total = out.matches.size();

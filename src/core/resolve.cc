@@ -53,20 +53,54 @@ std::vector<std::string> split(std::string_view key) {
 // The term a key resolves to: the first non-muscle term for it. Terms of one
 // key are sorted by kind (area, symptom, region, cause), so an exact area
 // name wins over a vaguer region or a cause.
-const TermRec* first_term(const Kb& kb, std::string_view key) {
+const TermRec* first_term(const Kb& kb, std::string_view key, unsigned kinds) {
   for (const TermRec& t : kb.find_terms(key)) {
-    if (t.kind != TermKind::kMuscle) return &t;
+    if (kinds & kind_bit(t.kind)) return &t;
   }
   return nullptr;
 }
 
 // Edit distance allowed when correcting a word of `size` letters: 1 up to 5
-// letters, 2 beyond; words under 4 letters are too short to guess safely.
-int typo_budget(std::size_t size) { return size < 4 ? 0 : size <= 5 ? 1 : 2; }
+// letters, 2 beyond; words under 3 letters are too short to guess.
+int typo_budget(std::size_t size) { return size < 3 ? 0 : size <= 5 ? 1 : 2; }
+
+// A rough sound key: consonants only, c/ck/q as k, ph as f, z as s, doubled
+// letters once. "sholder" and "shoulder" share "shldr"; "bak" and "back" "bk".
+std::string sound_key(std::string_view w) {
+  std::string out;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (std::string_view("aeiouy").find(c) != std::string_view::npos) continue;
+    if (c == 'c' || c == 'q') c = 'k';
+    if (c == 'z') c = 's';
+    if (c == 'p' && i + 1 < w.size() && w[i + 1] == 'h') {
+      c = 'f';
+      ++i;
+    }
+    if (out.empty() || out.back() != c) out += c;
+  }
+  return out;
+}
+
+// Everyday words that are not in the vocabulary but lie one letter from a
+// word that is: never "corrected". Sorted.
+constexpr std::array<std::string_view, 96> kCommonWords = {
+    "after",  "again",   "ago",     "always",   "because", "before", "began",  "bend",    "bending", "best",
+    "better", "but",     "came",    "can",      "cant",    "come",   "comes",  "could",   "day",     "days",
+    "doesnt", "dont",    "down",    "during",   "evening", "every",  "felt",   "getting", "go",      "goes",
+    "going",  "hold",    "holding", "how",      "if",      "keep",   "keeps",  "kept",    "lift",    "lifting",
+    "like",   "long",    "look",    "looking",  "made",    "make",   "month",  "more",    "morning", "most",
+    "move",   "moving",  "much",    "night",    "not",     "now",    "off",    "often",   "out",     "over",
+    "pull",   "push",    "reach",   "sat",      "should",  "since",  "sit",    "sitting", "start",   "started",
+    "still",  "stood",   "take",    "than",     "then",    "time",   "today",  "took",    "turn",    "up",
+    "use",    "used",    "using",   "wake",     "walk",    "walked", "walking", "week",   "went",    "what",
+    "where",  "while",   "will",    "woke",     "wont",    "would"};
+
+bool is_common_word(std::string_view w) { return std::binary_search(kCommonWords.begin(), kCommonWords.end(), w); }
 
 class Resolver {
  public:
-  Resolver(const Kb& kb, Resolution& out) : kb_(kb), out_(out) {
+  Resolver(const Kb& kb, Resolution& out, unsigned kinds) : kb_(kb), out_(out), kinds_(kinds) {
     for (const auto& f : kb.red_flags()) {
       for (const auto& p : kb.strs(f.phrases)) {
         for (std::string& w : split(kb.str(p))) red_flag_words_.insert(std::move(w));
@@ -140,20 +174,26 @@ class Resolver {
   }
 
   // A word that is no vocabulary word becomes the nearest one within the
-  // typo budget. Known words, red-flag words and numbers are left alone.
+  // typo budget; among equally near words, one that sounds alike wins
+  // ("heal" -> "heel", not "head"). Known words, red-flag words and common
+  // English words ("walk", "morning") are left alone.
   std::string correct(std::size_t index, const std::string& w) {
-    if (kb_.has_word(w) || red_flag_words_.count(w)) return w;
-    int budget = typo_budget(w.size());
+    if (kb_.has_word(w) || red_flag_words_.count(w) || is_common_word(w)) return w;
+    const int budget = typo_budget(w.size());
     if (budget == 0) return w;
+    const std::string key = sound_key(w);
     std::string best;
-    int best_distance = budget + 1;
+    int best_rank = 3 * (budget + 1);
     for (const auto& s : kb_.words()) {
       std::string_view cand = kb_.str(s);
-      int d = edit_distance(w, cand, best_distance - 1 < budget ? best_distance - 1 : budget);
-      if (d < best_distance) {
-        best_distance = d;
+      int d = edit_distance(w, cand, budget);
+      if (d > budget) continue;
+      bool alike = sound_key(cand) == key;
+      if (w.size() <= 3 && !alike) continue;  // too short to guess unless it sounds the same
+      int r = 3 * d + (alike ? 0 : 1) + (cand[0] == w[0] ? 0 : 1);
+      if (r < best_rank) {
+        best_rank = r;
         best = cand;
-        if (d == 1) break;
       }
     }
     if (best.empty()) return w;
@@ -167,7 +207,7 @@ class Resolver {
       std::size_t step = 1;
       for (std::size_t len = std::min(kMaxAliasWords, words.size() - i); len > 0; --len) {
         std::string key = join(words, i, i + len);
-        if (const TermRec* t = first_term(kb_, key)) {
+        if (const TermRec* t = first_term(kb_, key, kinds_)) {
           add(index, key, *t, MatchHow::kExact);
           ++found;
           step = len;
@@ -186,7 +226,7 @@ class Resolver {
     const TermRec* best = nullptr;
     std::size_t best_shared = 0, best_extra = 0;
     for (const TermRec& t : kb_.terms()) {
-      if (t.kind == TermKind::kMuscle) continue;
+      if (!(kinds_ & kind_bit(t.kind))) continue;
       std::vector<std::string> key = split(kb_.str(t.key));
       std::size_t shared = 0;
       for (const std::string& w : key) shared += phrase_words.count(w);
@@ -216,7 +256,9 @@ class Resolver {
   std::vector<std::string> suggest(const std::vector<std::string>& words) {
     std::vector<std::string> keys, labels;
     for (const TermRec& t : kb_.terms()) {
-      if (t.kind == TermKind::kArea || t.kind == TermKind::kSymptom) keys.emplace_back(kb_.str(t.key));
+      // Suggest places and symptoms; causes only when causes are all we look for.
+      bool wanted = t.kind == TermKind::kCause ? kinds_ == kCauseKinds : t.kind != TermKind::kRegion;
+      if ((kinds_ & kind_bit(t.kind)) && wanted) keys.emplace_back(kb_.str(t.key));
     }
     std::vector<std::string> near = closest(join(words, 0, words.size()), keys, 3, 6);
     for (const std::string& w : words) {
@@ -224,7 +266,7 @@ class Resolver {
       for (std::string& k : closest(w, keys, typo_budget(w.size()) + 1, 3)) near.push_back(std::move(k));
     }
     for (const std::string& k : near) {
-      const TermRec* t = first_term(kb_, k);
+      const TermRec* t = first_term(kb_, k, kinds_);
       if (!t) continue;
       std::string label(term_label(kb_, t->kind, t->target));
       if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(std::move(label));
@@ -235,15 +277,16 @@ class Resolver {
 
   const Kb& kb_;
   Resolution& out_;
+  unsigned kinds_;
   std::set<std::string> red_flag_words_;
 };
 
 }  // namespace
 
-Resolution resolve(const Kb& kb, const std::vector<std::string>& phrases) {
+Resolution resolve(const Kb& kb, const std::vector<std::string>& phrases, unsigned kinds) {
   Resolution out;
   out.query = phrases;
-  Resolver r(kb, out);
+  Resolver r(kb, out, kinds);
   for (std::size_t i = 0; i < phrases.size(); ++i) r.phrase(i, phrases[i]);
   r.red_flag_areas();
   r.sort_flags();

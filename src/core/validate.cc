@@ -27,6 +27,7 @@ class Validator {
     check_red_flags();
     check_aliases();
     check_muscles();
+    check_culprits();
     if (m_.muscles.empty() && !has_errors(out_)) {
       out_.push_back({"", 0, 0, Severity::kError, "the KB has no muscles"});
     }
@@ -197,6 +198,31 @@ class Validator {
                                         r.reason.value, near.empty() ? "" : " (did you mean '" + near[0] + "'?)"));
       }
     }
+  }
+
+  // Culprit lists name muscles that really refer to the area or cause the
+  // symptom, each once.
+  void check_culprits() {
+    std::map<std::string, std::set<std::string>> refers, causes;
+    for (const Muscle& mu : m_.muscles) {
+      for (const TriggerPoint& tp : mu.trigger_points) {
+        for (const Text& a : tp.primary) refers[a.value].insert(mu.id.value);
+        for (const Text& a : tp.spillover) refers[a.value].insert(mu.id.value);
+      }
+      for (const Text& s : mu.symptoms) causes[s.value].insert(mu.id.value);
+    }
+    auto check = [&](const Text& owner, const std::vector<Text>& culprits, std::set<std::string>& linked,
+                     std::string_view link) {
+      std::set<std::string> seen;
+      for (const Text& c : culprits) {
+        if (!require(muscles_, c, "muscle")) continue;
+        if (!seen.insert(c.value).second) error(c.pos, fmt::format("culprit '{}' is listed twice", c.value));
+        else if (!linked.count(c.value))
+          error(c.pos, fmt::format("culprit '{}' of '{}' {}", c.value, owner.value, link));
+      }
+    };
+    for (const Area& a : m_.areas) check(a.id, a.culprits, refers[a.id.value], "does not refer pain there");
+    for (const Symptom& s : m_.symptoms) check(s.id, s.culprits, causes[s.id.value], "does not list this symptom");
   }
 
   void check_muscles() {

@@ -43,7 +43,7 @@ Result tpx(const std::vector<std::string>& args, const std::string& input = "",
     std::vector<char*> argv = {const_cast<char*>(TPX_BINARY)}, envp;
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
-    for (auto& e : envs) envp.push_back(e.data());
+    for (const auto& e : envs) envp.push_back(const_cast<char*>(e.c_str()));
     envp.push_back(nullptr);
     ::execve(TPX_BINARY, argv.data(), envp.data());
     ::_exit(127);
