@@ -49,11 +49,13 @@ struct AreaRec {
   std::uint32_t region;
   Range aliases;   // strs
   Range postings;  // postings, sorted by muscle
+  Range culprits;  // u32 muscle indices, most likely first
 };
 struct SymptomRec {
   Str id, label;
   Range aliases;   // strs
   Range postings;  // postings (trigger_point kNone), sorted by muscle
+  Range culprits;  // u32 muscle indices, most likely first
 };
 struct CauseRec {
   Str id, label, advice;

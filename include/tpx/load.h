@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "tpx/diagnostic.h"
+#include "tpx/kb_files.h"
+#include "tpx/limits.h"
 #include "tpx/model.h"
 
 namespace tpx {
@@ -30,10 +32,6 @@ struct LoadResult {
   bool ok() const { return !has_errors(diagnostics); }
 };
 
-/// Limits that keep hostile input from exhausting time or memory.
-inline constexpr std::size_t kMaxFileBytes = 4u << 20;   // per YAML file
-inline constexpr std::size_t kMaxKbFiles = 20000;        // YAML files per KB
-inline constexpr int kMaxFlowDepth = 64;                 // nested [ { levels
 
 /// Reads every *.yaml file below `dir` (sorted by path) and validates them.
 LoadResult load_directory(const std::filesystem::path& dir);
@@ -41,8 +39,8 @@ LoadResult load_directory(const std::filesystem::path& dir);
 /// Parses and validates the given sources (for tests and tools).
 LoadResult load_sources(const std::vector<Source>& sources);
 
-/// Lists the *.yaml files below `dir` with their relative paths, sorted.
-/// Problems (missing directory, unreadable files) become diagnostics.
+/// Reads the files list_kb_files() finds, with their relative paths.
+/// Unreadable or oversized files become diagnostics.
 std::vector<Source> read_directory(const std::filesystem::path& dir,
                                    std::vector<Diagnostic>& diags);
 

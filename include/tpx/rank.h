@@ -7,8 +7,10 @@
 // vague region term 0.8 x (1 - product over the areas below the region of
 // (1 - w/2)), so one primary area there gives 0.4 and many approach 0.8;
 // rarity is ln(1 + N/df) / ln(1 + N) with N muscles of which df explain the
-// item. Muscles are ordered by how many items they explain, then by the sum
-// of their contributions (plus a small lift for causes named in the query),
+// item, plus a small lift (at most 0.05) when the item's culprit list, a pain
+// guide's order, names the muscle. Muscles are ordered by how many items
+// they explain, then by the sum of their contributions (plus a small lift
+// for causes named in the query),
 // then local muscles before distant ones, then by id, so output is stable.
 #ifndef TPX_RANK_H_
 #define TPX_RANK_H_
@@ -26,6 +28,9 @@ inline constexpr double kSpilloverWeight = 0.5;
 inline constexpr double kSymptomWeight = 0.8;
 inline constexpr double kRegionFactor = 0.4;
 inline constexpr double kCauseLift = 0.1;
+/// Lift for the muscles an area's or symptom's `culprits` list names, most
+/// likely first: kCulpritLift x (k - position) / k for a list of k.
+inline constexpr double kCulpritLift = 0.05;
 
 /// One item's part of a match's score.
 struct Explain {
@@ -34,6 +39,7 @@ struct Explain {
   std::uint32_t area;          ///< the area that carried it; kNone if none
   image::Weight weight;
   double rarity;
+  std::uint32_t culprit;  ///< 1-based position in the item's culprits list; 0 when not listed
   double contribution;
 };
 

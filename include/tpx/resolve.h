@@ -10,10 +10,12 @@
 #define TPX_RESOLVE_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "tpx/image.h"
+#include "tpx/limits.h"
 
 namespace tpx {
 
@@ -60,6 +62,10 @@ struct Resolution {
   std::vector<Unmatched> unmatched;
   std::vector<RedFlagHit> red_flags;  ///< each red flag once, in KB order
 };
+
+/// Why `phrase` cannot be a query phrase (empty, longer than kMaxPhraseBytes,
+/// a control character, invalid UTF-8), or nullopt when it is fine.
+std::optional<std::string> phrase_problem(std::string_view phrase);
 
 /// Which kinds of term a query may resolve to, as a bit mask.
 inline constexpr unsigned kind_bit(image::TermKind k) { return 1u << static_cast<unsigned>(k); }

@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <algorithm>
 #include <iostream>
 #include <optional>
 #include <string>
 
 #include "embedded_kb.h"
 #include "terminal.h"
+#include "tpx/cache.h"
 #include "tpx/check.h"
 #include "tpx/compile.h"
 #include "tpx/load.h"
@@ -16,12 +18,10 @@
 #include "tpx/rank.h"
 #include "tpx/render.h"
 #include "tpx/resolve.h"
+#include "tpx/suggest.h"
 
 namespace tpx::cli {
 namespace {
-
-constexpr std::size_t kMaxPhrases = 1000;
-constexpr std::size_t kMaxPhraseBytes = 4096;
 
 void error(std::string_view message) { fmt::print(std::cerr, "tpx: error: {}\n", message); }
 
@@ -33,15 +33,14 @@ std::optional<Kb> open_kb(const CliOptions& opt) {
     if (!kb) error("the built-in knowledge base is damaged: " + why);
     return kb;
   }
-  LoadResult loaded = load_directory(opt.kb_dir);
-  if (!loaded.ok()) {
-    for (const Diagnostic& d : loaded.diagnostics) {
+  CachedKb cached = open_kb_dir(opt.kb_dir, opt.no_cache ? std::string() : cache_dir());
+  if (!cached.kb) {
+    for (const Diagnostic& d : cached.diagnostics) {
       if (d.severity == Severity::kError) fmt::print(std::cerr, "{}\n", format_diagnostic(d));
     }
     error(fmt::format("the knowledge base in '{}' has errors", opt.kb_dir));
-    return std::nullopt;
   }
-  return compile_kb(loaded.model);
+  return std::move(cached.kb);
 }
 
 // Phrases from the arguments, or from stdin (one per line) for '-' or when
@@ -50,12 +49,23 @@ std::optional<std::vector<std::string>> gather_phrases(const CliOptions& opt) {
   std::vector<std::string> phrases;
   bool from_stdin = (opt.phrases.size() == 1 && opt.phrases[0] == "-") || (opt.phrases.empty() && !stdin_is_tty());
   if (from_stdin) {
+    // Bounded reading: a hostile stdin (one endless line, millions of
+    // lines) stops at the first limit instead of filling memory.
     std::string line;
-    while (std::getline(std::cin, line)) {
+    for (int c; (c = std::cin.get()) != EOF || !line.empty();) {
+      if (c != '\n' && c != EOF) {
+        line += static_cast<char>(c);
+        if (line.size() > kMaxPhraseBytes) break;
+        continue;
+      }
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.find_first_not_of(" \t") == std::string::npos) continue;
-      phrases.push_back(std::move(line));
-      if (phrases.size() > kMaxPhrases) break;
+      if (line.find_first_not_of(" \t") != std::string::npos) phrases.push_back(line);
+      line.clear();
+      if (phrases.size() > kMaxPhrases || c == EOF) break;
+    }
+    if (line.size() > kMaxPhraseBytes) {
+      error(fmt::format("a line on stdin is longer than {} bytes", kMaxPhraseBytes));
+      return std::nullopt;
     }
   } else {
     phrases = opt.phrases;
@@ -68,9 +78,9 @@ std::optional<std::vector<std::string>> gather_phrases(const CliOptions& opt) {
     error(fmt::format("too many phrases: at most {}", kMaxPhrases));
     return std::nullopt;
   }
-  for (const std::string& p : phrases) {
-    if (p.size() > kMaxPhraseBytes) {
-      error(fmt::format("a phrase is {} bytes long; the limit is {}", p.size(), kMaxPhraseBytes));
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    if (std::optional<std::string> why = phrase_problem(phrases[i])) {
+      error(fmt::format("phrase {} {}", i + 1, *why));
       return std::nullopt;
     }
   }
@@ -85,7 +95,7 @@ int run_where(const CliOptions& opt, const Kb& kb) {
   std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases);
-  Ranking ranking = rank(kb, r, opt.top);
+  Ranking ranking = rank(kb, r, static_cast<std::size_t>(opt.top));
   Format format = *parse_format(opt.format);
   RenderOptions ro = render_options(opt);
   // People read notices on stderr; JSON carries them in its own fields, but
@@ -124,7 +134,9 @@ int run_list(const CliOptions& opt, const Kb& kb) {
 }
 
 int run_area(const CliOptions& opt, const Kb& kb) {
-  Resolution r = resolve(kb, opt.phrases, kPlaceKinds);
+  std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
+  if (!phrases) return kExitError;
+  Resolution r = resolve(kb, *phrases, kPlaceKinds);
   RenderOptions ro = render_options(opt);
   render_notices(std::cerr, kb, r, {});
   std::vector<Referrer> referrers = area_referrers(kb, r);
@@ -133,7 +145,9 @@ int run_area(const CliOptions& opt, const Kb& kb) {
 }
 
 int run_cause(const CliOptions& opt, const Kb& kb) {
-  Resolution r = resolve(kb, opt.phrases, kCauseKinds);
+  std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
+  if (!phrases) return kExitError;
+  Resolution r = resolve(kb, *phrases, kCauseKinds);
   render_notices(std::cerr, kb, r, {});
   std::vector<CauseMatch> causes = matched_causes(r);
   render_causes(std::cout, kb, r, causes, *parse_format(opt.format), render_options(opt));
@@ -173,11 +187,56 @@ int run_check(const CliOptions& opt) {
   return errors ? kExitError : kExitMatch;
 }
 
+int run_cache(const CliOptions& opt) {
+  std::string dir = cache_dir();
+  if (dir.empty()) {
+    error("no cache directory: neither XDG_CACHE_HOME nor HOME is set");
+    return kExitError;
+  }
+  if (opt.command == Command::kCachePath) {
+    fmt::print(std::cout, "{}\n", dir);
+    return kExitMatch;
+  }
+  std::string why;
+  std::optional<std::size_t> removed = clear_cache(dir, &why);
+  if (!removed) {
+    error(why);
+    return kExitError;
+  }
+  fmt::print(std::cerr, "tpx: removed {} cached image{} from {}\n", *removed, *removed == 1 ? "" : "s", dir);
+  return kExitMatch;
+}
+
 }  // namespace
+
+std::optional<std::string> unknown_command(int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-' || argv[1][0] == '\0') return std::nullopt;
+  std::string word = argv[1];
+  std::vector<std::string> names = command_names();
+  if (std::find(names.begin(), names.end(), word) != names.end()) return std::nullopt;
+  std::string msg = fmt::format("unknown command '{}'", one_line(word));
+  std::vector<std::string> near = closest(word, names, 2, 1);
+  if (!near.empty()) return msg + fmt::format("; did you mean '{}'?", near.front());
+  return msg + fmt::format("; the commands are {}", fmt::join(names, ", "));
+}
+
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n' || c == '\r') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
 
 int run(const CliOptions& opt) {
   try {
     if (opt.command == Command::kCheck) return run_check(opt);
+    if (opt.command == Command::kCachePath || opt.command == Command::kCacheClear) return run_cache(opt);
     std::optional<Kb> kb = open_kb(opt);
     if (!kb) return kExitError;
     switch (opt.command) {
@@ -187,7 +246,9 @@ int run(const CliOptions& opt) {
       case Command::kArea: return run_area(opt, *kb);
       case Command::kCause: return run_cause(opt, *kb);
       case Command::kProtocol: return run_protocol(opt, *kb);
-      case Command::kCheck: break;
+      case Command::kCheck:
+      case Command::kCachePath:
+      case Command::kCacheClear: break;
       case Command::kNone: break;
     }
     error("no command given; see tpx --help");

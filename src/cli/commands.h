@@ -2,6 +2,10 @@
 #ifndef TPX_SRC_CLI_COMMANDS_H_
 #define TPX_SRC_CLI_COMMANDS_H_
 
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "options.h"
 
 namespace tpx::cli {
@@ -13,6 +17,13 @@ inline constexpr int kExitError = 2;
 
 /// Runs the chosen command; returns the exit code. Never throws.
 int run(const CliOptions& opt);
+
+/// "unknown command 'wher'; did you mean 'where'?" when the first argument
+/// looks like a command but is none (CLI11 would only say one is required).
+std::optional<std::string> unknown_command(int argc, char** argv);
+
+/// `text` with newlines folded into spaces.
+std::string one_line(std::string_view text);
 
 }  // namespace tpx::cli
 

@@ -17,12 +17,21 @@ int main(int argc, char** argv) {
   tpx::cli::define_options(app, opt);
   int code;
   try {
+    if (std::optional<std::string> why = tpx::cli::unknown_command(argc, argv)) {
+      std::cerr << "tpx: error: " << *why << '\n';
+      return tpx::cli::kExitError;
+    }
     app.parse(argc, argv);
     code = tpx::cli::run(opt);
   } catch (const CLI::ParseError& e) {
-    // Help and version print and exit 0; CLI11's own error codes start at
-    // 100 and become 2 here, as for every other usage error.
-    code = app.exit(e) == 0 ? 0 : tpx::cli::kExitError;
+    // Help and version print and exit 0. CLI11's own error codes start at
+    // 100 and its messages span lines; usage errors become one line and 2.
+    if (e.get_exit_code() == 0) {
+      code = app.exit(e);
+    } else {
+      std::cerr << "tpx: error: " << tpx::cli::one_line(e.what()) << " (see tpx --help)\n";
+      code = tpx::cli::kExitError;
+    }
   } catch (const std::exception& e) {
     std::cerr << "tpx: error: " << e.what() << '\n';
     code = tpx::cli::kExitError;

@@ -15,7 +15,9 @@ constexpr const char* kFooter = R"(Examples:
   tpx list areas | grep -i knee            the words tpx knows
 
 Exit status: 0 when something matched, 1 when nothing did, 2 on an error.
-Environment: TPX_KB (a KB directory, like --kb), NO_COLOR (no colour).
+Environment: TPX_KB (a KB directory, like --kb), NO_COLOR (no colour),
+XDG_CACHE_HOME (images of --kb directories go to $XDG_CACHE_HOME/tpx,
+else ~/.cache/tpx).
 
 tpx is a reference, not medical advice. Numbness, weakness, chest pain, pain
 that wakes you at night, fever or a recent injury need a professional's check.)";
@@ -31,6 +33,10 @@ void add_format(CLI::App* cmd, CliOptions& opt) {
 
 }  // namespace
 
+std::vector<std::string> command_names() {
+  return {"where", "muscle", "area", "cause", "protocol", "check", "cache", "list"};
+}
+
 void define_options(CLI::App& app, CliOptions& opt) {
   app.description(
       "tpx: find the muscles whose trigger points refer pain where you hurt, where to press, and how to "
@@ -42,6 +48,7 @@ void define_options(CLI::App& app, CliOptions& opt) {
   app.add_option("--kb", opt.kb_dir, "Use the KB in DIR instead of the built-in one")
       ->envname("TPX_KB")
       ->type_name("DIR");
+  app.add_flag("--no-cache", opt.no_cache, "With --kb: compile the KB now, neither reading nor writing the cache");
   app.add_option("--color", opt.color, "Colour: auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -49,7 +56,9 @@ void define_options(CLI::App& app, CliOptions& opt) {
   CLI::App* where = app.add_subcommand("where", "Rank the muscles that refer pain to the places you name");
   where->add_option("phrases", opt.phrases, "Where it hurts, one phrase each; '-' or a pipe reads stdin")
       ->type_name("PHRASE");
-  where->add_option("--top,-n", opt.top, "Show the best N matches (0: all)")->capture_default_str();
+  where->add_option("--top,-n", opt.top, "Show the best N matches (0: all)")
+      ->check(CLI::Range(0, 1000000))
+      ->capture_default_str();
   where->add_flag("--explain", opt.explain, "Show the parts of each score");
   add_format(where, opt);
   where->callback([&opt] { opt.command = Command::kWhere; });
@@ -83,6 +92,11 @@ void define_options(CLI::App& app, CliOptions& opt) {
   CLI::App* check = app.add_subcommand("check", "Validate a KB directory and report every problem and warning");
   check->add_option("dir", opt.check_dir, "KB directory (default: --kb, $TPX_KB, or ./kb)")->type_name("DIR");
   check->callback([&opt] { opt.command = Command::kCheck; });
+
+  CLI::App* cache = app.add_subcommand("cache", "Manage the compiled-image cache used for --kb directories");
+  cache->require_subcommand(1);
+  cache->add_subcommand("path", "Print the cache directory")->callback([&opt] { opt.command = Command::kCachePath; });
+  cache->add_subcommand("clear", "Delete every cached image")->callback([&opt] { opt.command = Command::kCacheClear; });
 
   CLI::App* list = app.add_subcommand("list", "List ids and labels, one per line: id<TAB>label");
   list->add_option("kind", opt.list_kind, "muscles, areas, symptoms, causes, protocols, regions or red-flags")

@@ -11,14 +11,15 @@
 
 namespace tpx::cli {
 
-enum class Command { kNone, kWhere, kMuscle, kList, kArea, kCause, kProtocol, kCheck };
+enum class Command { kNone, kWhere, kMuscle, kList, kArea, kCause, kProtocol, kCheck, kCachePath, kCacheClear };
 
 struct CliOptions {
   Command command = Command::kNone;
   std::string kb_dir;           ///< --kb, else $TPX_KB, else the embedded KB
   std::string color = "auto";   ///< --color
+  bool no_cache = false;        ///< --no-cache
   std::string format = "text";  ///< --format
-  std::size_t top = 5;          ///< where --top
+  int top = 5;                  ///< where --top (0: all)
   bool explain = false;         ///< where --explain
   bool header = false;          ///< --header for TSV
   std::vector<std::string> phrases;  ///< where/area/cause PHRASE...
@@ -26,6 +27,9 @@ struct CliOptions {
   std::string check_dir;        ///< check [DIR]
   std::string list_kind;        ///< list KIND
 };
+
+/// The subcommand names, for "did you mean" on a misspelt one.
+std::vector<std::string> command_names();
 
 /// Declares every subcommand and option on `app`, bound to `opt`.
 void define_options(CLI::App& app, CliOptions& opt);

@@ -23,6 +23,15 @@ bool use_color(std::string_view when) {
   return stdout_is_tty();
 }
 
+std::string cache_dir() {
+  // The XDG spec says relative paths are invalid and must be ignored.
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  if (xdg && *xdg == '/') return std::string(xdg) + "/tpx";
+  const char* home = std::getenv("HOME");
+  if (home && *home) return std::string(home) + "/.cache/tpx";
+  return {};
+}
+
 bool stdout_closed() {
   std::cout.flush();
   return std::cout.fail() && errno == EPIPE;

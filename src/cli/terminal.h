@@ -1,9 +1,10 @@
-// What the CLI needs to know about its terminal: colour, ttys, and how a
-// closed pipe ends the program. The only place that reads the environment
-// for presentation.
+// What the CLI takes from its environment: ttys and colour, how a closed
+// pipe ends the program, and where the image cache lives. The only place
+// that reads environment variables (TPX_KB is read by CLI11's --kb).
 #ifndef TPX_SRC_CLI_TERMINAL_H_
 #define TPX_SRC_CLI_TERMINAL_H_
 
+#include <string>
 #include <string_view>
 
 namespace tpx::cli {
@@ -22,6 +23,9 @@ bool use_color(std::string_view when);
 
 /// True when stdout's last write failed because the reader went away.
 bool stdout_closed();
+
+/// $XDG_CACHE_HOME/tpx, else $HOME/.cache/tpx; empty when neither is set.
+std::string cache_dir();
 
 }  // namespace tpx::cli
 

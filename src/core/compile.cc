@@ -122,7 +122,7 @@ class Compiler {
     for (std::uint32_t i = 0; i < m_.areas.size(); ++i) {
       const Area& a = m_.areas[i];
       areas_out_.push_back({str(a.id.value), str(a.label), regions_.at(a.region.value), texts(a.aliases),
-                            postings(std::move(by_area[i]))});
+                            postings(std::move(by_area[i])), u32(lookup(muscles_, a.culprits))});
     }
   }
 
@@ -146,7 +146,8 @@ class Compiler {
     }
     for (std::uint32_t i = 0; i < m_.symptoms.size(); ++i) {
       const Symptom& s = m_.symptoms[i];
-      symptoms_out_.push_back({str(s.id.value), str(s.label), texts(s.aliases), postings(std::move(by_symptom[i]))});
+      symptoms_out_.push_back({str(s.id.value), str(s.label), texts(s.aliases), postings(std::move(by_symptom[i])),
+                               u32(lookup(muscles_, s.culprits))});
     }
   }
 

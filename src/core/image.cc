@@ -110,10 +110,11 @@ std::string check_records(const Kb& kb, const Checker& c) {
       return bad("region");
   for (const auto& a : kb.areas())
     if (!c.str(a.id) || !c.str(a.label) || !c.index(a.region, n_regions) || !c.strs(a.aliases) ||
-        !c.postings(a.postings, n_muscles, n_tps))
+        !c.postings(a.postings, n_muscles, n_tps) || !c.indices(a.culprits, n_muscles))
       return bad("area");
   for (const auto& s : kb.symptoms())
-    if (!c.str(s.id) || !c.str(s.label) || !c.strs(s.aliases) || !c.postings(s.postings, n_muscles, n_tps))
+    if (!c.str(s.id) || !c.str(s.label) || !c.strs(s.aliases) || !c.postings(s.postings, n_muscles, n_tps) ||
+        !c.indices(s.culprits, n_muscles))
       return bad("symptom");
   for (const auto& x : kb.causes())
     if (!c.str(x.id) || !c.str(x.label) || !c.str(x.advice) || !c.strs(x.aliases) || !c.indices(x.muscles, n_muscles))

@@ -5,6 +5,9 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <atomic>
+#include <iterator>
+#include <thread>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -207,9 +210,9 @@ void read_muscle(YamlReader& r, const YAML::Node& n, Model& m) {
   m.muscles.push_back(std::move(x));
 }
 
-void read_source(const Source& src, Model& m, std::vector<Diagnostic>& diags) {
-  const int file = static_cast<int>(m.files.size());
-  m.files.push_back(src.display);
+// Reads one file into `m` (a fragment of the whole model); `file` is the
+// file's index in the final Model::files.
+void read_source(const Source& src, int file, Model& m, std::vector<Diagnostic>& diags) {
   YamlReader r(file, src.display, diags);
   const FileKind kind = kind_of(src.rel);
   if (kind == FileKind::kUnknown) {
@@ -243,59 +246,62 @@ void read_source(const Source& src, Model& m, std::vector<Diagnostic>& diags) {
 
 std::vector<Source> read_directory(const fs::path& dir, std::vector<Diagnostic>& diags) {
   std::vector<Source> out;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    diags.push_back({dir.string(), 0, 0, Severity::kError,
-                     fs::exists(dir, ec) ? "not a directory" : "KB directory not found"});
-    return out;
-  }
-  std::vector<fs::path> paths;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    const fs::path& p = it->path();
-    if (p.extension() != ".yaml" && p.extension() != ".yml") continue;
-    std::error_code fec;
-    if (!it->is_regular_file(fec)) {
-      if (fec) {
-        diags.push_back({p.string(), 0, 0, Severity::kError, "cannot read file: " + fec.message()});
-      } else if (it->is_directory(fec)) {
-        diags.push_back({p.string(), 0, 0, Severity::kError, "a directory is named like a YAML file"});
-      }
+  for (const KbFile& f : list_kb_files(dir.string(), diags)) {
+    if (f.size > kMaxFileBytes) {
+      diags.push_back({f.path, 0, 0, Severity::kError,
+                       fmt::format("file is {} bytes; the limit is {} bytes", f.size, kMaxFileBytes)});
       continue;
     }
-    paths.push_back(p);
-    if (paths.size() > kMaxKbFiles) {
-      diags.push_back({dir.string(), 0, 0, Severity::kError,
-                       fmt::format("more than {} YAML files in the KB", kMaxKbFiles)});
-      return out;
-    }
-  }
-  if (ec) diags.push_back({dir.string(), 0, 0, Severity::kError, "cannot list directory: " + ec.message()});
-  std::sort(paths.begin(), paths.end());
-  for (const fs::path& p : paths) {
-    std::ifstream in(p, std::ios::binary);
-    std::error_code size_ec;
-    auto size = fs::file_size(p, size_ec);
-    if (!in || size_ec) {
-      diags.push_back({p.string(), 0, 0, Severity::kError, "cannot read file"});
-      continue;
-    }
-    if (size > kMaxFileBytes) {
-      diags.push_back({p.string(), 0, 0, Severity::kError,
-                       fmt::format("file is {} bytes; the limit is {} bytes", size, kMaxFileBytes)});
-      continue;
-    }
+    std::ifstream in(f.path, std::ios::binary);
     std::ostringstream buf;
     buf << in.rdbuf();
-    out.push_back({fs::relative(p, dir, ec).generic_string(), p.string(), buf.str()});
+    if (!in || buf.str().size() > kMaxFileBytes) {
+      diags.push_back({f.path, 0, 0, Severity::kError, "cannot read file"});
+      continue;
+    }
+    out.push_back({f.rel, f.path, buf.str()});
   }
   return out;
 }
 
+template <typename T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
 LoadResult load_sources(const std::vector<Source>& sources) {
+  // Parsing dominates loading and files are independent, so they are parsed
+  // on all cores into per-file fragments, then merged in file order: the
+  // result and its diagnostics do not depend on the thread count.
+  const std::size_t n = sources.size();
+  std::vector<Model> parts(n);
+  std::vector<std::vector<Diagnostic>> part_diags(n);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < n;) read_source(sources[i], static_cast<int>(i), parts[i], part_diags[i]);
+  };
+  const std::size_t threads = n < 64 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+
   LoadResult result;
-  for (const Source& s : sources) read_source(s, result.model, result.diagnostics);
-  detail::validate(result.model, result.diagnostics);
+  Model& m = result.model;
+  for (std::size_t i = 0; i < n; ++i) {
+    m.files.push_back(sources[i].display);
+    append(m.regions, parts[i].regions);
+    append(m.areas, parts[i].areas);
+    append(m.symptoms, parts[i].symptoms);
+    append(m.causes, parts[i].causes);
+    append(m.protocols, parts[i].protocols);
+    append(m.red_flags, parts[i].red_flags);
+    append(m.muscles, parts[i].muscles);
+    append(result.diagnostics, part_diags[i]);
+  }
+  // Cross-file checks only make sense once every file parsed: a syntax error
+  // in areas.yaml would otherwise show as "unknown area" in every muscle.
+  if (!has_errors(result.diagnostics)) detail::validate(result.model, result.diagnostics);
   return result;
 }
 

@@ -72,6 +72,13 @@ BestByMuscle postings_for(const Kb& kb, const ResolvedTerm& t) {
   return best;
 }
 
+// The pain guide's order for an area or symptom term; empty for others.
+std::span<const std::uint32_t> culprits_of(const Kb& kb, const ResolvedTerm& t) {
+  if (t.kind == TermKind::kArea) return kb.u32s(kb.areas()[t.target].culprits);
+  if (t.kind == TermKind::kSymptom) return kb.u32s(kb.symptoms()[t.target].culprits);
+  return {};
+}
+
 // How many explains come from an area inside the muscle's own region: the
 // tie-break that puts local muscles (the forearm extensors for the outer
 // elbow) before distant ones with the same score.
@@ -109,13 +116,20 @@ Ranking rank(const Kb& kb, const Resolution& r, std::size_t top) {
     BestByMuscle best = postings_for(kb, t);
     if (best.empty()) continue;
     const double rarity = std::log1p(n / static_cast<double>(best.size())) / std::log1p(n);
+    const std::span<const std::uint32_t> culprits = culprits_of(kb, t);
     for (const auto& [muscle, b] : best) {
       Match& m = by_muscle[muscle];
       m.muscle = muscle;
       double contribution = is_cause && !only_causes ? kCauseLift : b.value * rarity;
+      auto at = std::find(culprits.begin(), culprits.end(), muscle);
+      std::uint32_t culprit = at == culprits.end() ? 0 : static_cast<std::uint32_t>(at - culprits.begin()) + 1;
+      if (culprit) {
+        contribution += kCulpritLift * static_cast<double>(culprits.size() - culprit + 1) /
+                        static_cast<double>(culprits.size());
+      }
       if (counts) ++m.explained;
       m.score += contribution;
-      m.explains.push_back({i, b.trigger_point, b.area, b.weight, rarity, contribution});
+      m.explains.push_back({i, b.trigger_point, b.area, b.weight, rarity, culprit, contribution});
     }
   }
   for (auto& [id, m] : by_muscle) {

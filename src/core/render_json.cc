@@ -64,6 +64,7 @@ json match_json(const Kb& kb, const Resolution& r, const Match& m, std::size_t r
                                                                    : json(s(kb, kb.trigger_point(e.trigger_point).id))},
                         {"area", e.area == kNone ? json(nullptr) : json(s(kb, kb.areas()[e.area].id))},
                         {"rarity", e.rarity},
+                        {"culprit_rank", e.culprit ? json(e.culprit) : json(nullptr)},
                         {"contribution", e.contribution}});
   }
   json press = json::array();

@@ -61,7 +61,10 @@ void print_explains(std::ostream& out, const Kb& kb, const Resolution& r, const 
       if (t.kind == TermKind::kRegion) how += fmt::format(" (within {})", term_label(kb, t.kind, t.target));
     }
     fmt::print(out, "   {} {}: {}", st.dim("explains"), what, how);
-    if (opt.explain) fmt::print(out, "  [rarity {:.3f} -> +{:.3f}]", e.rarity, e.contribution);
+    if (opt.explain) {
+      std::string culprit = e.culprit ? fmt::format(", culprit #{}", e.culprit) : "";
+      fmt::print(out, "  [rarity {:.3f}{} -> +{:.3f}]", e.rarity, culprit, e.contribution);
+    }
     fmt::print(out, "\n");
   }
 }

@@ -8,8 +8,11 @@
 #include <array>
 #include <set>
 
+#include <fmt/core.h>
+
 #include "tpx/normalize.h"
 #include "tpx/suggest.h"
+#include "utf8.h"
 
 namespace tpx {
 namespace {
@@ -282,6 +285,20 @@ class Resolver {
 };
 
 }  // namespace
+
+std::optional<std::string> phrase_problem(std::string_view phrase) {
+  if (phrase.find_first_not_of(" \t") == std::string_view::npos) return "is empty";
+  if (phrase.size() > kMaxPhraseBytes)
+    return fmt::format("is {} bytes long; the limit is {}", phrase.size(), kMaxPhraseBytes);
+  for (std::size_t i = 0; i < phrase.size();) {
+    auto c = static_cast<unsigned char>(phrase[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) return fmt::format("contains the control character 0x{:02X}", c);
+    std::size_t len = detail::utf8_length(phrase, i);
+    if (len == 0) return fmt::format("is not valid UTF-8 (byte 0x{:02X})", c);
+    i += len;
+  }
+  return std::nullopt;
+}
 
 Resolution resolve(const Kb& kb, const std::vector<std::string>& phrases, unsigned kinds) {
   Resolution out;

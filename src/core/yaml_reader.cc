@@ -1,31 +1,55 @@
 #include "yaml_reader.h"
 
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+
 #include <fmt/core.h>
 
+#include <cctype>
 #include <set>
+#include <sstream>
 
 #include "tpx/load.h"
 #include "tpx/suggest.h"
+#include "utf8.h"
 
 namespace tpx::detail {
 namespace {
 
-// Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = b(i);
-  if (c < 0x80) return 1;
-  std::size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-  if (len == 0 || c > 0xF4 || i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) return 0;
+// Finds anchors and aliases, which the KB does not allow: they make one
+// value stand for another and, nested, can multiply a small file into an
+// enormous one ("billion laughs").
+class AnchorFinder : public YAML::EventHandler {
+ public:
+  std::optional<YAML::Mark> found;
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { note(m, a); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { note(m, 1); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string&) override { note(m, a); }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
+    note(m, a);
   }
-  // Reject overlong forms, surrogates and code points above U+10FFFF.
-  if (c == 0xE0 && b(i + 1) < 0xA0) return 0;
-  if (c == 0xED && b(i + 1) >= 0xA0) return 0;
-  if (c == 0xF0 && b(i + 1) < 0x90) return 0;
-  if (c == 0xF4 && b(i + 1) >= 0x90) return 0;
-  return len;
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
+    note(m, a);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void note(const YAML::Mark& m, YAML::anchor_t a) {
+    if (a != 0 && !found) found = m;
+  }
+};
+
+// Anchors are written "&name" and aliases "*name"; only text with such a
+// pair of characters needs the extra event pass.
+bool may_have_anchors(std::string_view text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    char c = text[i], n = text[i + 1];
+    if ((c == '&' || c == '*') && (std::isalnum(static_cast<unsigned char>(n)) || n == '_')) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -88,19 +112,28 @@ bool YamlReader::screen(std::string_view text) {
                                       static_cast<unsigned char>(c)));
       return false;
     }
-    if (c == '\n') {
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7F) {
+      error_at(line, col, fmt::format("control character 0x{:02X}; a KB file is plain text",
+                                      static_cast<unsigned char>(c)));
+      return false;
+    }
+    if (c == '\n') {  // quoted scalars may span lines: the quote state carries over
       ++line;
       col = 1;
       at_indent = true;
       comment = false;
-      if (quote == '\'' || quote == '"') {
-        // Quoted scalars may span lines; keep the quote state.
-      }
       i += 1;
       continue;
     }
     if (at_indent && c == '\t') {
       error_at(line, col, "tab used for indentation; YAML indents with spaces");
+      return false;
+    }
+    // Block nesting shows as indentation ("- - - x" nests too): bound it
+    // before yaml-cpp recurses into it.
+    if (at_indent && col > kMaxIndentColumns) {
+      error_at(line, col, fmt::format("indented more than {} columns; the KB nests only a few levels deep",
+                                      kMaxIndentColumns));
       return false;
     }
     if (c != ' ' && c != '-') at_indent = false;
@@ -130,7 +163,27 @@ bool YamlReader::screen(std::string_view text) {
 std::optional<YAML::Node> YamlReader::parse(std::string_view text) {
   if (!screen(text)) return std::nullopt;
   try {
-    return YAML::Load(std::string(text));
+    const std::string copy(text);
+    if (may_have_anchors(copy)) {
+      std::istringstream in(copy);
+      YAML::Parser parser(in);
+      AnchorFinder finder;
+      while (parser.HandleNextDocument(finder) && !finder.found) {
+      }
+      if (finder.found) {
+        error_at(finder.found->line + 1, finder.found->column + 1,
+                 "YAML anchors and aliases (&name, *name) are not allowed in the KB; write the value out");
+        return std::nullopt;
+      }
+    }
+    std::vector<YAML::Node> docs = YAML::LoadAll(copy);
+    if (docs.size() > 1) {
+      error(docs[1], "a KB file holds one YAML document; this one has a second ('---')");
+      return std::nullopt;
+    }
+    return docs.empty() ? YAML::Node() : docs.front();
+  } catch (const YAML::DeepRecursion& e) {
+    error_at(e.mark.line + 1, e.mark.column + 1, "nesting too deep for a KB file");
   } catch (const YAML::Exception& e) {
     int line = e.mark.is_null() ? 0 : e.mark.line + 1;
     int column = e.mark.is_null() ? 0 : e.mark.column + 1;

@@ -1,67 +1,19 @@
 // End-to-end tests: run the built tpx as a user or a script would, and check
 // what they would notice: exit codes, stdout vs stderr, parseable output.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "run_tpx.h"
+
 namespace {
 
-struct Result {
-  int code = -1;
-  std::string out, err;
-};
-
-std::string drain(int fd) {
-  std::string s;
-  char buf[65536];
-  for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) s.append(buf, static_cast<std::size_t>(n));
-  ::close(fd);
-  return s;
-}
-
-// Runs tpx with `args`; `env` entries are added to a clean environment
-// (PATH and HOME kept), `input` is fed to stdin (closed when empty).
-Result tpx(const std::vector<std::string>& args, const std::string& input = "",
-        const std::vector<std::string>& env = {}) {
-  int in[2], out[2], err[2];
-  if (::pipe(in) || ::pipe(out) || ::pipe(err)) return {};
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    ::dup2(in[0], 0);
-    ::dup2(out[1], 1);
-    ::dup2(err[1], 2);
-    for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) ::close(fd);
-    std::vector<std::string> envs = {std::string("PATH=") + (getenv("PATH") ? getenv("PATH") : ""),
-                                     std::string("HOME=") + (getenv("HOME") ? getenv("HOME") : "/tmp")};
-    envs.insert(envs.end(), env.begin(), env.end());
-    std::vector<char*> argv = {const_cast<char*>(TPX_BINARY)}, envp;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    for (const auto& e : envs) envp.push_back(const_cast<char*>(e.c_str()));
-    envp.push_back(nullptr);
-    ::execve(TPX_BINARY, argv.data(), envp.data());
-    ::_exit(127);
-  }
-  ::close(in[0]);
-  ::close(out[1]);
-  ::close(err[1]);
-  if (!input.empty()) (void)!::write(in[1], input.data(), input.size());
-  ::close(in[1]);
-  Result r;
-  // Both pipes are small in these tests; read stdout fully, then stderr.
-  r.out = drain(out[0]);
-  r.err = drain(err[0]);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return r;
-}
+using tpx_test::Result;
+using tpx_test::tpx;
 
 std::string data(const std::string& rel) { return std::string(TPX_TEST_DATA_DIR) + "/" + rel; }
 
@@ -180,6 +132,58 @@ TEST(Cli, ListsAreSortedTabSeparated) {
     ++n;
   }
   EXPECT_GE(n, 100);
+}
+
+TEST(Cli, AreaListsPrimaryReferrersFirst) {
+  Result r = tpx({"area", "web of the thumb", "--format", "json"});
+  EXPECT_EQ(r.code, 0);
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_GE(j["referrers"].size(), 3u);
+  EXPECT_EQ(j["resolved"][0]["term"], "web-of-thumb");
+  bool seen_spillover = false;
+  for (const auto& x : j["referrers"]) {
+    if (x["weight"] == "spillover") seen_spillover = true;
+    else EXPECT_FALSE(seen_spillover) << "a primary referrer after a spillover one";
+  }
+  Result text = tpx({"area", "tailbone"});
+  EXPECT_EQ(text.code, 0);
+  EXPECT_NE(text.out.find("Main pain zone (primary):"), std::string::npos);
+  EXPECT_EQ(tpx({"area", "xyzzy"}).code, 1);
+}
+
+TEST(Cli, CauseNamesTheMusclesItOverloadsWithAdvice) {
+  Result r = tpx({"cause", "looking down at my phone", "--format", "json"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(j["causes"].empty());
+  EXPECT_EQ(j["causes"][0]["id"], "phone-looking-down");
+  EXPECT_FALSE(j["causes"][0]["advice"].get<std::string>().empty());
+  auto muscles = j["causes"][0]["muscles"];
+  EXPECT_NE(std::find(muscles.begin(), muscles.end(), "levator-scapulae"), muscles.end()) << muscles.dump();
+  EXPECT_EQ(tpx({"cause", "xyzzy"}).code, 1);
+}
+
+TEST(Cli, ProtocolPrintsNumberedStepsOrSuggests) {
+  Result r = tpx({"protocol", "Ball against a wall"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("  1. "), std::string::npos);
+  EXPECT_NE(r.out.find("Dose:"), std::string::npos);
+  Result bad = tpx({"protocol", "ball-agianst-wall"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("did you mean: ball-against-wall"), std::string::npos) << bad.err;
+}
+
+TEST(Cli, CheckReportsProblemsWithPositions) {
+  Result broken = tpx({"check", data("kb-broken")});
+  EXPECT_EQ(broken.code, 2);
+  EXPECT_NE(broken.out.find("kb-broken/muscles/trapezius.yaml:11:17: error: unknown area 'tempel'"),
+            std::string::npos) << broken.out;
+  Result clean = tpx({"check", data("kb-small")});
+  EXPECT_EQ(clean.code, 0) << clean.out;
+  EXPECT_NE(clean.err.find("0 errors"), std::string::npos);
+  Result lint = tpx({"check", data("kb-lint")});
+  EXPECT_EQ(lint.code, 0);
+  EXPECT_NE(lint.out.find("warning: no muscle uses protocol 'foam-roller'"), std::string::npos);
 }
 
 }  // namespace

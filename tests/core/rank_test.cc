@@ -55,6 +55,36 @@ TEST(Rank, TiesBreakByIdAndOrderIsStable) {
   EXPECT_EQ(top_ids(kb, {"temple"}, 0), top_ids(kb, {"temple"}, 0));
 }
 
+TEST(Rank, CulpritOrderLiftsTheClassicSourceOfATie) {
+  LoadResult loaded = load_directory(test::data_dir() + "/kb-small");
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_EQ(loaded.model.areas[0].id.value, "temple");
+  loaded.model.areas[0].culprits = {{"trapezius", {}}, {"temporalis", {}}};
+  Kb kb = compile_kb(loaded.model);
+  Ranking r = rank(kb, resolve(kb, {"temple"}), 0);
+  ASSERT_EQ(r.matches.size(), 2u);
+  EXPECT_EQ(kb.str(kb.muscles()[r.matches[0].muscle].id), "trapezius");
+  EXPECT_EQ(r.matches[0].explains[0].culprit, 1u);
+  EXPECT_EQ(r.matches[1].explains[0].culprit, 2u);
+  // First of two gets the whole lift, second half of it.
+  EXPECT_NEAR(r.matches[0].score - r.matches[1].score, kCulpritLift / 2, 1e-9);
+}
+
+TEST(Rank, LocalMusclesBreakTiesBeforeIds) {
+  LoadResult loaded = load_directory(test::data_dir() + "/kb-small");
+  ASSERT_TRUE(loaded.ok());
+  // Put temporalis in the shoulder region: now neither is local to the
+  // temple and the id decides; back in the head region it wins as local.
+  loaded.model.muscles[1].region.value = "shoulder";
+  ASSERT_EQ(loaded.model.muscles[1].id.value, "temporalis");
+  Kb kb = compile_kb(loaded.model);
+  EXPECT_EQ(top_ids(kb, {"temple"}, 0), (std::vector<std::string>{"temporalis", "trapezius"}));
+  loaded.model.muscles[2].region.value = "head";  // trapezius now sits in the head region
+  ASSERT_EQ(loaded.model.muscles[2].id.value, "trapezius");
+  Kb moved = compile_kb(loaded.model);
+  EXPECT_EQ(top_ids(moved, {"temple"}, 0), (std::vector<std::string>{"trapezius", "temporalis"}));
+}
+
 TEST(Rank, VagueRegionWeighsLessThanAPreciseArea) {
   const Kb& kb = test::small_kb();
   Ranking vague = rank(kb, resolve(kb, {"shoulder"}), 0);

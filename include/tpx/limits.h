@@ -1,0 +1,23 @@
+// Every limit that keeps hostile input from exhausting time or memory, in one
+// place. docs/limits.md explains each; tests check each at and past its value.
+#ifndef TPX_LIMITS_H_
+#define TPX_LIMITS_H_
+
+#include <cstddef>
+
+namespace tpx {
+
+// Knowledge bases.
+inline constexpr std::size_t kMaxFileBytes = 4u << 20;  ///< bytes per YAML file
+inline constexpr std::size_t kMaxKbFiles = 200000;      ///< YAML files per KB
+inline constexpr int kMaxFlowDepth = 64;                ///< nested [ and { in a file
+inline constexpr int kMaxIndentColumns = 128;           ///< leading spaces and "- " markers on a line
+inline constexpr int kMaxDirDepth = 32;                 ///< directories below the KB directory
+
+// Queries.
+inline constexpr std::size_t kMaxPhrases = 1000;      ///< phrases per query
+inline constexpr std::size_t kMaxPhraseBytes = 4096;  ///< bytes per phrase (and per stdin line)
+
+}  // namespace tpx
+
+#endif  // TPX_LIMITS_H_

@@ -1,0 +1,175 @@
+#include "tpx/kb_files.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <functional>
+#include <thread>
+#include <vector>
+
+#include "tpx/limits.h"
+
+namespace tpx {
+namespace {
+
+bool is_yaml_name(std::string_view name) {
+  auto ends = [&](std::string_view s) { return name.size() > s.size() && name.substr(name.size() - s.size()) == s; };
+  return ends(".yaml") || ends(".yml");
+}
+
+// Walks a KB directory, calling `visit` for each YAML file found.
+class Walker {
+ public:
+  using Visit = std::function<void(std::string_view rel, const struct stat&)>;
+
+  Walker(std::string root, std::vector<Diagnostic>& diags, Visit visit, std::size_t max_files = kMaxKbFiles)
+      : root_(std::move(root)), diags_(diags), visit_(std::move(visit)), max_files_(max_files) {}
+
+  bool run() {
+    int fd = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+      struct stat st {};
+      bool exists = ::stat(root_.c_str(), &st) == 0;
+      error(root_, exists ? "not a directory" : "KB directory not found");
+      return {};
+    }
+    walk(fd, "", 0);
+    return !too_many_;
+  }
+
+ private:
+  void error(const std::string& path, std::string message) {
+    diags_.push_back({path, 0, 0, Severity::kError, std::move(message)});
+  }
+
+  // Walks the directory open as `fd` (and closes it); `rel` is its path
+  // relative to the root, empty or ending in '/'.
+  void walk(int fd, const std::string& rel, int depth) {
+    DIR* dir = ::fdopendir(fd);
+    if (!dir) {
+      ::close(fd);
+      error(root_ + "/" + rel, "cannot list directory");
+      return;
+    }
+    std::vector<std::string> names;  // YAML files of this directory, statted below
+    while (dirent* e = ::readdir(dir)) {
+      std::string_view name = e->d_name;
+      if (name == "." || name == ".." || too_many_) continue;
+      std::string child = rel + std::string(name);
+      bool is_dir = e->d_type == DT_DIR;
+      bool maybe_file = e->d_type == DT_REG || e->d_type == DT_LNK || e->d_type == DT_UNKNOWN;
+      if (e->d_type == DT_UNKNOWN) {
+        struct stat st {};
+        if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) is_dir = true;
+      }
+      if (is_dir) {
+        if (is_yaml_name(name)) error(root_ + "/" + child, "a directory is named like a YAML file");
+        if (depth >= kMaxDirDepth) {
+          error(root_ + "/" + child, fmt::format("directories nested deeper than {} levels", kMaxDirDepth));
+          continue;
+        }
+        int sub = ::openat(fd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (sub >= 0) walk(sub, child + "/", depth + 1);
+        continue;
+      }
+      if (maybe_file && is_yaml_name(name)) names.push_back(std::string(name));
+    }
+    stat_files(fd, rel, names);
+    ::closedir(dir);
+  }
+
+  // Stats the YAML files of one directory. The stat calls are the whole
+  // cost of a warm query on a big KB, so a big directory is split across
+  // threads; results are visited in directory order either way.
+  void stat_files(int fd, const std::string& rel, const std::vector<std::string>& names) {
+    std::vector<struct stat> stats(names.size());
+    std::vector<int> errs(names.size(), 0);
+    auto work = [&](std::size_t from, std::size_t step) {
+      for (std::size_t i = from; i < names.size(); i += step) {
+        if (::fstatat(fd, names[i].c_str(), &stats[i], 0) != 0) errs[i] = errno;
+      }
+    };
+    const std::size_t threads =
+        names.size() < 1024 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work, t, threads);
+    work(0, threads);
+    for (std::thread& t : pool) t.join();
+    for (std::size_t i = 0; i < names.size() && !too_many_; ++i) {
+      const std::string child = rel + names[i];
+      if (errs[i]) {
+        error(root_ + "/" + child, fmt::format("cannot read file: {}", std::strerror(errs[i])));
+      } else if (S_ISDIR(stats[i].st_mode)) {
+        error(root_ + "/" + child, "a directory is named like a YAML file");
+      } else if (S_ISREG(stats[i].st_mode)) {
+        visit_(child, stats[i]);
+        if (++count_ > max_files_) {
+          error(root_, fmt::format("more than {} YAML files in the KB", max_files_));
+          too_many_ = true;
+        }
+      }
+    }
+  }
+
+  std::string root_;
+  std::vector<Diagnostic>& diags_;
+  Visit visit_;
+  std::size_t max_files_;
+  std::size_t count_ = 0;
+  bool too_many_ = false;
+};
+
+std::int64_t mtime_ns(const struct stat& st) {
+  return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+std::string trimmed(const std::string& dir) {
+  std::string root = dir;
+  while (root.size() > 1 && root.back() == '/') root.pop_back();
+  return root;
+}
+
+}  // namespace
+
+std::vector<KbFile> list_kb_files(const std::string& dir, std::vector<Diagnostic>& diags, std::size_t max_files) {
+  const std::string root = trimmed(dir);
+  std::vector<KbFile> files;
+  bool ok = Walker(root, diags, [&](std::string_view rel, const struct stat& st) {
+              files.push_back({root + "/" + std::string(rel), std::string(rel), static_cast<std::uint64_t>(st.st_size),
+                               mtime_ns(st)});
+            }, max_files).run();
+  if (!ok) return {};
+  std::sort(files.begin(), files.end(), [](const KbFile& a, const KbFile& b) { return a.rel < b.rel; });
+  return files;
+}
+
+std::optional<std::string> kb_fingerprint(const std::string& dir, std::vector<Diagnostic>& diags) {
+  // Each file hashes alone (FNV-1a over path, size, mtime); the per-file
+  // hashes are combined by addition in two lanes, so order does not matter.
+  std::uint64_t sum = 0, mix = 0, count = 0;
+  bool ok = Walker(trimmed(dir), diags, [&](std::string_view rel, const struct stat& st) {
+              std::uint64_t h = 0xCBF29CE484222325ull;
+              auto feed = [&](const void* p, std::size_t n) {
+                for (std::size_t i = 0; i < n; ++i) h = (h ^ static_cast<const unsigned char*>(p)[i]) * 0x100000001B3ull;
+              };
+              std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
+              std::int64_t mtime = mtime_ns(st);
+              feed(rel.data(), rel.size());
+              feed(&size, sizeof size);
+              feed(&mtime, sizeof mtime);
+              sum += h;
+              mix += (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull;
+              ++count;
+            }).run();
+  if (!ok || has_errors(diags)) return std::nullopt;
+  return fmt::format("{:016x}{:016x}", sum ^ count, mix);
+}
+
+}  // namespace tpx

@@ -1,0 +1,123 @@
+// Google Benchmark: where the time goes, and how it grows with KB size.
+// Sizes: 100, 1,000, 10,000 and 100,000 muscles of the synthetic KB.
+//   build/tests/tpx_bench --benchmark_counters_tabular=true
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "synth_kb.h"
+#include "tpx/cache.h"
+#include "tpx/compile.h"
+#include "tpx/kb_files.h"
+#include "tpx/load.h"
+#include "tpx/rank.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace tpx;
+
+const Model& model(std::size_t n) {
+  static std::map<std::size_t, Model> models;
+  auto it = models.find(n);
+  if (it == models.end()) it = models.emplace(n, bench::synth_model(n)).first;
+  return it->second;
+}
+
+const std::vector<std::byte>& image(std::size_t n) {
+  static std::map<std::size_t, std::vector<std::byte>> images;
+  auto it = images.find(n);
+  if (it == images.end()) it = images.emplace(n, compile(model(n))).first;
+  return it->second;
+}
+
+fs::path kb_dir(std::size_t n) {
+  fs::path dir = fs::temp_directory_path() / ("tpx-bench-kb-" + std::to_string(n));
+  if (!fs::exists(dir / "muscles")) bench::write_kb(model(n), dir);
+  return dir;
+}
+
+void BM_LoadYaml(benchmark::State& state) {
+  const fs::path dir = kb_dir(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    LoadResult r = load_directory(dir);
+    if (!r.ok()) state.SkipWithError("synthetic KB has errors");
+    benchmark::DoNotOptimize(r.model.muscles.data());
+  }
+  state.SetComplexityN(state.range(0));
+}
+
+void BM_Compile(benchmark::State& state) {
+  const Model& m = model(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(compile(m).data());
+  state.counters["image_bytes"] = static_cast<double>(image(static_cast<std::size_t>(state.range(0))).size());
+  state.SetComplexityN(state.range(0));
+}
+
+void BM_OpenImage(benchmark::State& state) {
+  const auto& bytes = image(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    std::string why;
+    auto kb = Kb::open(bytes, nullptr, &why);
+    if (!kb) state.SkipWithError(why.c_str());
+    benchmark::DoNotOptimize(kb);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes.size()));
+  state.SetComplexityN(state.range(0));
+}
+
+void BM_MapCachedImage(benchmark::State& state) {
+  const std::size_t n = static_cast<std::size_t>(state.range(0));
+  const fs::path path = fs::temp_directory_path() / ("tpx-bench-" + std::to_string(n) + ".tpxi");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(image(n).data()), static_cast<std::streamsize>(image(n).size()));
+  }
+  for (auto _ : state) {
+    std::string why;
+    auto kb = map_image(path, &why);
+    if (!kb) state.SkipWithError(why.c_str());
+    benchmark::DoNotOptimize(kb);
+  }
+  state.SetComplexityN(state.range(0));
+}
+
+void BM_Query(benchmark::State& state) {
+  const std::size_t n = static_cast<std::size_t>(state.range(0));
+  auto kb = Kb::open(image(n), nullptr, nullptr);
+  const Model& m = model(n);
+  // Two popular areas and one rare one, named by their aliases.
+  std::vector<std::string> phrases = {m.areas[0].aliases[0].value, m.areas[1].label, m.areas.back().aliases[1].value};
+  for (auto _ : state) {
+    Ranking r = rank(*kb, resolve(*kb, phrases), 5);
+    benchmark::DoNotOptimize(r.matches.data());
+  }
+  state.SetComplexityN(state.range(0));
+}
+
+void BM_Fingerprint(benchmark::State& state) {
+  const fs::path dir = kb_dir(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    std::vector<Diagnostic> diags;
+    benchmark::DoNotOptimize(kb_fingerprint(dir.string(), diags));
+  }
+  state.SetComplexityN(state.range(0));
+}
+
+void sizes(benchmark::internal::Benchmark* b) {
+  for (int n : {100, 1000, 10000, 100000}) b->Arg(n);
+  b->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+}
+
+BENCHMARK(BM_LoadYaml)->Apply(sizes)->Iterations(1);
+BENCHMARK(BM_Compile)->Apply(sizes);
+BENCHMARK(BM_OpenImage)->Apply(sizes);
+BENCHMARK(BM_MapCachedImage)->Apply(sizes);
+BENCHMARK(BM_Query)->Apply(sizes);
+BENCHMARK(BM_Fingerprint)->Apply(sizes);
+
+}  // namespace
+
+BENCHMARK_MAIN();

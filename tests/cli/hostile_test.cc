@@ -1,0 +1,196 @@
+// Hostile input, table-driven: every bad KB file or argument gets a clear
+// one-line error (file:line:column where there is one), exit code 2, and no
+// crash, hang or abort. Each KB case copies tests/data/kb-small to a fresh
+// directory and breaks one thing in it.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <regex>
+#include <string>
+
+#include "run_tpx.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct KbCase {
+  const char* name;
+  const char* file;     // relative to the KB; empty: the change is done by `setup`
+  std::string content;  // written to `file`
+  const char* expect;   // the error line, after the KB directory and '/', as a regex
+  std::function<void(const fs::path& kb)> setup = nullptr;
+};
+
+std::string repeat(const std::string& s, std::size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+const char* kMuscle =
+    "id: trapezius\nname: Trapezius\nregion: shoulder\nlocation: On top of the shoulder.\n"
+    "trigger_points:\n  - id: upper\n    location: Midway along the top of the shoulder.\n"
+    "    refers:\n      primary: [temple, top-of-shoulder]\nprotocols: [self-release]\n"
+    "sources: [\"Travell & Simons, vol. 1, ch. 6\"]\n";
+
+std::string muscle_with(const std::string& from, const std::string& to) {
+  std::string s = kMuscle;
+  s.replace(s.find(from), from.size(), to);
+  return s;
+}
+
+std::vector<KbCase> kb_cases() {
+  const char* M = "muscles/trapezius.yaml";
+  return {
+      {"invalid_utf8", M, "id: trap\xff" "ezius\n", R"(muscles/trapezius.yaml:1:9: error: invalid UTF-8 byte 0xFF)"},
+      {"overlong_utf8", M, "id: \xC0\xAF\n", R"(muscles/trapezius.yaml:1:5: error: invalid UTF-8 byte 0xC0)"},
+      {"byte_order_mark", M, "\xEF\xBB\xBF" + std::string(kMuscle), R"(muscles/trapezius.yaml:1:1: error: file starts with a byte-order mark.*)"},
+      {"tab_indentation", M, muscle_with("  - id: upper", "\t- id: upper"), R"(muscles/trapezius.yaml:6:1: error: tab used for indentation.*)"},
+      {"empty_muscle_file", M, "", R"(muscles/trapezius.yaml:1:1: error: empty muscle file)"},
+      {"empty_vocabulary_file", "areas.yaml", "", R"(areas.yaml(:\d+:\d+)?: error: expected a list of area entries, found nothing)"},
+      {"nul_bytes", M, std::string(4096, '\0'), R"(muscles/trapezius.yaml:1:1: error: file contains a NUL byte.*)"},
+      {"binary_garbage", M, std::string("\x7f" "ELF\x02\x01\x01\x00\x00\x00\xff", 11), R"(muscles/trapezius.yaml:1:1: error: control character 0x7F; a KB file is plain text)"},
+      {"control_character", M, muscle_with("Trapezius", "Trap\x1b[31mezius"), R"(muscles/trapezius.yaml:2:11: error: control character 0x1B; a KB file is plain text)"},
+      {"hundred_megabytes", "", "", R"(muscles/trapezius.yaml: error: file is 104857600 bytes; the limit is 4194304 bytes)",
+       [](const fs::path& kb) { fs::resize_file(kb / "muscles/trapezius.yaml", 100u << 20); }},
+      {"flow_nesting_100000", M, repeat("[", 100000), R"(muscles/trapezius.yaml:1:65: error: nesting deeper than 64 levels)"},
+      {"block_nesting_100000", M, repeat("- ", 100000) + "x\n", R"(muscles/trapezius.yaml:1:129: error: indented more than 128 columns.*)"},
+      {"mapping_nesting", "areas.yaml", [] { std::string s = "a:\n"; for (int i = 1; i < 300; ++i) s += std::string(i, ' ') + "b:\n"; return s; }(),
+       R"(areas.yaml:129:129: error: indented more than 128 columns.*)"},
+      {"billion_laughs", "areas.yaml",
+       "- id: a\n  label: &l0 [lol, lol]\n  region: head\n  aliases: &l1 [*l0, *l0, *l0]\n  culprits: [*l1, *l1, *l1]\n",
+       R"(areas.yaml:2:10: error: YAML anchors and aliases .* are not allowed in the KB.*)"},
+      {"alias_to_scalar", M, muscle_with("name: Trapezius", "name: &n Trapezius\nlocation2: *n"), R"(muscles/trapezius.yaml:2:7: error: YAML anchors and aliases.*)"},
+      {"two_documents", M, std::string(kMuscle) + "---\nid: other\n", R"(muscles/trapezius.yaml:\d+:1: error: a KB file holds one YAML document.*)"},
+      {"yaml_syntax", M, muscle_with("name: Trapezius", "name: \"Trapezius"), R"(muscles/trapezius.yaml:\d+:\d+: error: YAML syntax: .*)"},
+      {"duplicate_key", M, muscle_with("region: shoulder\n", "region: shoulder\nregion: head\n"), R"(muscles/trapezius.yaml:4:1: error: duplicate key 'region' in muscle)"},
+      {"muscle_is_a_list", M, "- id: trapezius\n", R"(muscles/trapezius.yaml:1:1: error: muscle must be a mapping of keys to values, found a list)"},
+      {"id_is_a_list", M, muscle_with("id: trapezius", "id: [trapezius]"), R"(muscles/trapezius.yaml:1:5: error: 'id' must be a single value, found a list)"},
+      {"name_is_a_map", M, muscle_with("name: Trapezius", "name: {first: Trap}"), R"(muscles/trapezius.yaml:2:7: error: 'name' must be a single value, found a mapping)"},
+      {"trigger_points_is_a_map", M, muscle_with("trigger_points:\n  - id: upper", "trigger_points:\n  x:\n    id: upper"),
+       R"(muscles/trapezius.yaml:6:3: error: 'trigger_points' must be a list, found a mapping)"},
+      {"refers_is_a_list", M, muscle_with("    refers:\n      primary: [temple, top-of-shoulder]", "    refers: [temple]"),
+       R"(muscles/trapezius.yaml:8:13: error: 'refers' of trigger point 'upper' must be a mapping of keys to values, found a list)"},
+      {"primary_is_a_scalar", M, muscle_with("primary: [temple, top-of-shoulder]", "primary: temple"), R"(muscles/trapezius.yaml:9:16: error: 'primary' must be a list, found a single value)"},
+      {"aliases_is_a_map", "areas.yaml", "- id: temple\n  label: Temple\n  region: head\n  aliases: {a: b}\n", R"(areas.yaml:4:12: error: 'aliases' must be a list, found a mapping)"},
+      {"unknown_key", M, muscle_with("location:", "locaton:"), R"(muscles/trapezius.yaml:4:1: error: unknown key 'locaton' in muscle; did you mean 'location'\?)"},
+      {"unknown_key_in_trigger_point", M, muscle_with("    location: Mid", "    where: Mid"), R"(muscles/trapezius.yaml:7:5: error: unknown key 'where' in trigger point 'upper'.*)"},
+      {"id_with_spaces", M, muscle_with("id: trapezius", "id: upper trapezius"), R"(muscles/trapezius.yaml:1:5: error: muscle id 'upper trapezius' must be kebab-case.*)"},
+      {"id_with_capitals", "areas.yaml", "- id: Temple\n  label: Temple\n  region: head\n", R"(areas.yaml:1:7: error: area id 'Temple' must be kebab-case.*)"},
+      {"id_not_file_name", M, muscle_with("id: trapezius", "id: trapezoid"), R"(muscles/trapezius.yaml:1:5: error: muscle id 'trapezoid' must match its file name 'trapezius.yaml')"},
+      {"missing_required_key", M, muscle_with("sources: [\"Travell & Simons, vol. 1, ch. 6\"]\n", ""), R"(muscles/trapezius.yaml:1:1: error: muscle is missing required key 'sources')"},
+      {"empty_required_list", M, muscle_with("sources: [\"Travell & Simons, vol. 1, ch. 6\"]", "sources: []"), R"(muscles/trapezius.yaml:11:10: error: 'sources' of muscle must not be empty)"},
+      {"dangling_area", M, muscle_with("[temple, top-of-shoulder]", "[temple, top-of-shoulders]"), R"(muscles/trapezius.yaml:9:25: error: unknown area 'top-of-shoulders'; did you mean 'top-of-shoulder'\?)"},
+      {"dangling_protocol", M, muscle_with("protocols: [self-release]", "protocols: [self-releese]"), R"(muscles/trapezius.yaml:10:13: error: unknown protocol 'self-releese'; did you mean 'self-release'\?)"},
+      {"dangling_region", M, muscle_with("region: shoulder", "region: shouldr"), R"(muscles/trapezius.yaml:3:9: error: unknown region 'shouldr'; did you mean 'shoulder'\?)"},
+      {"related_to_itself", M, std::string(kMuscle) + "related:\n  - id: trapezius\n    reason: satellite\n", R"(muscles/trapezius.yaml:13:9: error: a muscle cannot be related to itself)"},
+      {"related_unknown_reason", M, std::string(kMuscle) + "related:\n  - id: temporalis\n    reason: friends\n", R"(muscles/trapezius.yaml:14:13: error: unknown related reason 'friends'.*)"},
+      {"region_parent_cycle", "regions.yaml", "- id: head\n  label: Head\n  parent: shoulder\n- id: upper-limb\n  label: Arm\n- id: shoulder\n  label: Shoulder\n  parent: head\n",
+       R"(regions.yaml:3:11: error: region 'head' is its own ancestor.*)"},
+      {"duplicate_area_id", "areas.yaml", "- id: temple\n  label: A\n  region: head\n- id: temple\n  label: B\n  region: head\n",
+       R"(areas.yaml:4:7: error: duplicate area id 'temple' \(first defined at .*areas.yaml:1\))"},
+      {"filler_only_alias", "symptoms.yaml", "- id: stiff-neck\n  label: Stiff neck\n  aliases: [the pain]\n", R"(symptoms.yaml:3:13: error: alias 'the pain' has no words that can match.*)"},
+      {"culprit_that_does_not_refer", "areas.yaml",
+       "- id: temple\n  label: Temple\n  region: head\n  culprits: [pectoralis-major]\n"
+       "- id: behind-the-eye\n  label: Behind the eye\n  region: head\n"
+       "- id: top-of-shoulder\n  label: Top of the shoulder\n  region: shoulder\n"
+       "- id: front-of-shoulder\n  label: Front of the shoulder\n  region: shoulder\n",
+       R"(areas.yaml:4:14: error: culprit 'pectoralis-major' of 'temple' does not refer pain there)"},
+      {"unknown_kb_file", "bones.yaml", "- id: femur\n", R"(bones.yaml: error: unknown KB file.*)"},
+      {"directory_named_like_yaml", "", "", R"(muscles/extra.yaml: error: a directory is named like a YAML file)",
+       [](const fs::path& kb) { fs::create_directories(kb / "muscles/extra.yaml"); }},
+      {"symlink_loop", "", "", R"(muscles/loop.yaml: error: cannot read file: Too many levels of symbolic links)",
+       [](const fs::path& kb) { fs::create_symlink("loop.yaml", kb / "muscles/loop.yaml"); }},
+      {"unreadable_dangling_link", "", "", R"(muscles/gone.yaml: error: cannot read file: No such file or directory)",
+       [](const fs::path& kb) { fs::create_symlink("/nonexistent/gone.yaml", kb / "muscles/gone.yaml"); }},
+      {"zero_muscles", "", "", R"(error: the KB has no muscles)", [](const fs::path& kb) { fs::remove_all(kb / "muscles"); }},
+  };
+}
+
+class HostileKb : public testing::TestWithParam<KbCase> {};
+
+TEST_P(HostileKb, OneClearErrorExitTwoNoCrash) {
+  const KbCase& c = GetParam();
+  fs::path kb = fs::temp_directory_path() / ("tpx-hostile-" + std::to_string(::getpid()) + "-" + c.name);
+  fs::remove_all(kb);
+  fs::create_directories(kb.parent_path());
+  fs::copy(std::string(TPX_TEST_DATA_DIR) + "/kb-small", kb, fs::copy_options::recursive);
+  if (*c.file) std::ofstream(kb / c.file, std::ios::binary | std::ios::trunc) << c.content;
+  if (c.setup) c.setup(kb);
+  // `tpx check` prints every problem on stdout; a query prints errors on stderr.
+  for (bool check : {true, false}) {
+    tpx_test::Result r = check ? tpx_test::tpx({"check", kb.string()})
+                               : tpx_test::tpx({"where", "temple", "--kb", kb.string(), "--no-cache"});
+    EXPECT_EQ(r.code, 2) << c.name << (check ? " (check)" : " (where)") << "\n" << r.out << r.err;
+    const std::string& text = check ? r.out : r.err;
+    std::string first = text.substr(0, text.find('\n'));
+    std::string prefix = kb.string() + "/";
+    if (first.rfind(prefix, 0) == 0) first = first.substr(prefix.size());
+    EXPECT_TRUE(std::regex_match(first, std::regex(c.expect))) << c.name << ": got [" << first << "]";
+    EXPECT_TRUE(check || r.out.empty()) << "no results when the KB is refused";
+  }
+  fs::remove_all(kb);
+}
+
+INSTANTIATE_TEST_SUITE_P(Table, HostileKb, testing::ValuesIn(kb_cases()),
+                         [](const testing::TestParamInfo<KbCase>& i) { return std::string(i.param.name); });
+
+struct ArgCase {
+  const char* name;
+  std::vector<std::string> args;
+  std::string input;
+  const char* expect;  // regex for the first stderr line
+};
+
+std::vector<ArgCase> arg_cases() {
+  std::string lines;
+  for (int i = 0; i < 100000; ++i) lines += "temple\n";
+  return {
+      {"missing_kb_directory", {"where", "temple", "--kb", "/nonexistent/kb"}, "", R"(/nonexistent/kb: error: KB directory not found)"},
+      {"kb_is_a_file", {"where", "temple", "--kb", "/etc/hostname"}, "", R"(/etc/hostname: error: not a directory)"},
+      {"argument_128k", {"where", std::string(131000, 'a')}, "", R"(tpx: error: phrase 1 is 131000 bytes long; the limit is 4096)"},
+      {"control_characters", {"where", "tem\x07ple"}, "", R"(tpx: error: phrase 1 contains the control character 0x07)"},
+      {"escape_sequence", {"where", "\x1b[31mtemple"}, "", R"(tpx: error: phrase 1 contains the control character 0x1B)"},
+      {"invalid_utf8_argument", {"where", "temple \xff"}, "", R"(tpx: error: phrase 1 is not valid UTF-8 \(byte 0xFF\))"},
+      {"empty_phrase", {"where", ""}, "", R"(tpx: error: phrase 1 is empty)"},
+      {"blank_phrase", {"where", "temple", "   "}, "", R"(tpx: error: phrase 2 is empty)"},
+      {"hundred_thousand_phrases_on_stdin", {"where", "-"}, lines, R"(tpx: error: too many phrases: at most 1000)"},
+      {"endless_stdin_line", {"where", "-"}, std::string(1 << 20, 'a'), R"(tpx: error: a line on stdin is longer than 4096 bytes)"},
+      {"nul_on_stdin", {"where", "-"}, std::string("temple\0x\n", 9), R"(tpx: error: phrase 1 contains the control character 0x00)"},
+      {"invalid_utf8_on_stdin", {"where", "-"}, "heel \xc3\n", R"(tpx: error: phrase 1 is not valid UTF-8 \(byte 0xC3\))"},
+      {"no_phrase", {"where"}, "", R"(tpx: error: say where it hurts.*)"},
+      {"unknown_subcommand", {"frobnicate"}, "", R"(tpx: error: unknown command 'frobnicate'.*)"},
+      {"misspelt_subcommand", {"wher", "temple"}, "", R"(tpx: error: unknown command 'wher'; did you mean 'where'\?)"},
+      {"unknown_option", {"where", "temple", "--frob"}, "", R"(tpx: error: .*--frob.*)"},
+      {"bad_top", {"where", "temple", "--top", "many"}, "", R"(tpx: error: .*many.*)"},
+      {"negative_top", {"where", "temple", "--top", "-3"}, "", R"(tpx: error: .*--top.*)"},
+      {"bad_format", {"where", "temple", "--format", "xml"}, "", R"(tpx: error: .*xml.*)"},
+      {"bad_color", {"where", "temple", "--color", "sometimes"}, "", R"(tpx: error: .*sometimes.*)"},
+      {"muscle_without_name", {"muscle"}, "", R"(tpx: error: .*name.*)"},
+      {"unknown_muscle", {"muscle", "bicep femurs"}, "", R"(tpx: error: no muscle named 'bicep femurs'.*)"},
+      {"unknown_protocol", {"protocol", "acupuncture"}, "", R"(tpx: error: no protocol named 'acupuncture'.*)"},
+  };
+}
+
+class HostileArgs : public testing::TestWithParam<ArgCase> {};
+
+TEST_P(HostileArgs, OneClearErrorExitTwoNoCrash) {
+  const ArgCase& c = GetParam();
+  tpx_test::Result r = tpx_test::tpx(c.args, c.input);
+  EXPECT_EQ(r.code, 2) << c.name << "\n" << r.err;
+  std::string first = r.err.substr(0, r.err.find('\n'));
+  EXPECT_TRUE(std::regex_match(first, std::regex(c.expect))) << c.name << ": got [" << first << "]";
+  EXPECT_TRUE(r.out.empty()) << c.name << ": " << r.out.substr(0, 200);
+}
+
+INSTANTIATE_TEST_SUITE_P(Table, HostileArgs, testing::ValuesIn(arg_cases()),
+                         [](const testing::TestParamInfo<ArgCase>& i) { return std::string(i.param.name); });
+
+}  // namespace
