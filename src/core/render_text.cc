@@ -57,7 +57,7 @@ void print_explains(std::ostream& out, const Kb& kb, const Resolution& r, const 
     } else {
       const auto& tp = kb.trigger_point(e.trigger_point);
       std::string area(term_label(kb, TermKind::kArea, e.area));
-      how = fmt::format("{} {} from the {}", weight_word(e.weight), area, tp_title(kb, tp));
+      how = fmt::format("{} ({}), from the trigger point \"{}\"", area, weight_word(e.weight), tp_title(kb, tp));
       if (t.kind == TermKind::kRegion) how += fmt::format(" (within {})", term_label(kb, t.kind, t.target));
     }
     fmt::print(out, "   {} {}: {}", st.dim("explains"), what, how);

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 #include <algorithm>
+#include <filesystem>
+#include <thread>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -184,6 +186,37 @@ TEST(Cli, CheckReportsProblemsWithPositions) {
   Result lint = tpx({"check", data("kb-lint")});
   EXPECT_EQ(lint.code, 0);
   EXPECT_NE(lint.out.find("warning: no muscle uses protocol 'foam-roller'"), std::string::npos);
+}
+
+TEST(Cli, TwentyConcurrentFirstQueriesAgreeAndLeaveOneImage) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::temp_directory_path() / ("tpx-cli-concurrent-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root);
+  fs::copy(data("kb-small"), root / "kb", fs::copy_options::recursive);
+  const std::string cache_env = "XDG_CACHE_HOME=" + (root / "cache").string();
+  const std::vector<std::string> args = {"where", "temple", "--kb", (root / "kb").string(), "--format", "json"};
+  Result uncached = tpx({"where", "temple", "--kb", (root / "kb").string(), "--format", "json", "--no-cache"}, "",
+                        {cache_env});
+  ASSERT_EQ(uncached.code, 0) << uncached.err;
+  ASSERT_FALSE(fs::exists(root / "cache" / "tpx"));  // --no-cache writes nothing
+
+  std::vector<Result> results(20);
+  std::vector<std::thread> runs;
+  for (Result& r : results) runs.emplace_back([&] { r = tpx(args, "", {cache_env}); });
+  for (std::thread& t : runs) t.join();
+  for (const Result& r : results) {
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, uncached.out);
+  }
+  std::size_t images = 0, leftovers = 0;
+  for (const auto& e : fs::directory_iterator(root / "cache" / "tpx")) {
+    (e.path().extension() == ".tpxi" ? images : leftovers)++;
+  }
+  EXPECT_EQ(images, 1u);
+  EXPECT_EQ(leftovers, 0u);  // no half-written temporary files left behind
+  EXPECT_EQ(tpx(args, "", {cache_env}).out, uncached.out);
+  fs::remove_all(root);
 }
 
 }  // namespace

@@ -21,16 +21,19 @@ struct Result {
   std::string out, err;
 };
 
-/// `env` entries are added to PATH, HOME and a private XDG_CACHE_HOME.
+/// `env` entries are added to PATH, HOME and a private XDG_CACHE_HOME, and
+/// override them.
 inline Result tpx(const std::vector<std::string>& args, const std::string& input = "",
                   const std::vector<std::string>& env = {}) {
   ::signal(SIGPIPE, SIG_IGN);  // tpx may stop reading stdin early
   int in[2], out[2], err[2];
   if (::pipe(in) || ::pipe(out) || ::pipe(err)) return {};
-  std::vector<std::string> envs = {std::string("PATH=") + (getenv("PATH") ? getenv("PATH") : ""),
-                                   std::string("HOME=") + (getenv("HOME") ? getenv("HOME") : "/tmp"),
-                                   "XDG_CACHE_HOME=/tmp/tpx-cli-test-cache-" + std::to_string(::getpid())};
-  envs.insert(envs.end(), env.begin(), env.end());
+  // Entries in `env` come first, so they override these defaults (getenv
+  // returns the first match).
+  std::vector<std::string> envs = env;
+  envs.push_back(std::string("PATH=") + (getenv("PATH") ? getenv("PATH") : ""));
+  envs.push_back(std::string("HOME=") + (getenv("HOME") ? getenv("HOME") : "/tmp"));
+  envs.push_back("XDG_CACHE_HOME=/tmp/tpx-cli-test-cache-" + std::to_string(::getpid()));
   std::vector<char*> argv = {const_cast<char*>(TPX_BINARY)}, envp;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
