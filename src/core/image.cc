@@ -12,14 +12,24 @@ namespace tpx {
 namespace image {
 
 std::uint64_t checksum(std::span<const std::byte> bytes) {
-  // 64-bit multiply-xorshift over 8-byte words: fast enough that verifying a
-  // cached image costs far less than the query, and any flipped byte shows.
-  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ bytes.size();
+  // Multiply-xorshift over 8-byte words in four independent lanes: one lane
+  // is bound by the multiply's latency, four keep the pipeline full, so a
+  // cached image verifies at memory speed and any flipped byte still shows.
+  constexpr std::uint64_t kMul = 0xFF51AFD7ED558CCDull;
+  std::uint64_t lane[4] = {0x9E3779B97F4A7C15ull ^ bytes.size(), 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull,
+                           0x27D4EB2F165667C5ull};
   std::size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, bytes.data() + i, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+  for (; i + 32 <= bytes.size(); i += 32) {
+    for (int l = 0; l < 4; ++l) {
+      std::uint64_t w;
+      std::memcpy(&w, bytes.data() + i + 8 * l, 8);
+      lane[l] = (lane[l] ^ w) * kMul;
+      lane[l] ^= lane[l] >> 32;
+    }
+  }
+  std::uint64_t h = lane[0];
+  for (int l = 1; l < 4; ++l) {
+    h = (h ^ lane[l]) * kMul;
     h ^= h >> 32;
   }
   for (; i < bytes.size(); ++i) {
@@ -65,12 +75,21 @@ class Checker {
   const T* records(Section s) const {
     return reinterpret_cast<const T*>(bytes_.data() + h_.sections[s].offset);
   }
-  bool postings(Range r, std::size_t muscles, std::size_t tps) const {
+  // An area's postings name the trigger point that refers there, primary or
+  // spillover; a symptom's postings name none. Readers rely on both.
+  bool area_postings(Range r, std::size_t muscles, std::size_t tps) const {
     if (!range(r, kPostings, sizeof(PostingRec))) return false;
     const PostingRec* p = records<PostingRec>(kPostings) + r.first;
     return std::all_of(p, p + r.count, [&](const PostingRec& x) {
-      return x.muscle < muscles && index(x.trigger_point, tps, true) &&
-             (x.weight == Weight::kPrimary || x.weight == Weight::kSpillover || x.weight == Weight::kSymptom);
+      return x.muscle < muscles && x.trigger_point < tps &&
+             (x.weight == Weight::kPrimary || x.weight == Weight::kSpillover);
+    });
+  }
+  bool symptom_postings(Range r, std::size_t muscles) const {
+    if (!range(r, kPostings, sizeof(PostingRec))) return false;
+    const PostingRec* p = records<PostingRec>(kPostings) + r.first;
+    return std::all_of(p, p + r.count, [&](const PostingRec& x) {
+      return x.muscle < muscles && x.trigger_point == kNone && x.weight == Weight::kSymptom;
     });
   }
 
@@ -110,10 +129,10 @@ std::string check_records(const Kb& kb, const Checker& c) {
       return bad("region");
   for (const auto& a : kb.areas())
     if (!c.str(a.id) || !c.str(a.label) || !c.index(a.region, n_regions) || !c.strs(a.aliases) ||
-        !c.postings(a.postings, n_muscles, n_tps) || !c.indices(a.culprits, n_muscles))
+        !c.area_postings(a.postings, n_muscles, n_tps) || !c.indices(a.culprits, n_muscles))
       return bad("area");
   for (const auto& s : kb.symptoms())
-    if (!c.str(s.id) || !c.str(s.label) || !c.strs(s.aliases) || !c.postings(s.postings, n_muscles, n_tps) ||
+    if (!c.str(s.id) || !c.str(s.label) || !c.strs(s.aliases) || !c.symptom_postings(s.postings, n_muscles) ||
         !c.indices(s.culprits, n_muscles))
       return bad("symptom");
   for (const auto& x : kb.causes())
