@@ -37,10 +37,20 @@ class Compiler {
 
  private:
   using Ids = std::unordered_map<std::string, std::uint32_t>;
+  static constexpr std::size_t kShareBelow = 120;
 
   Str str(const std::string& s) {
-    auto [it, inserted] = str_index_.emplace(s, Str{static_cast<std::uint32_t>(strings_.size()),
-                                                    static_cast<std::uint32_t>(s.size())});
+    // Short strings (ids, labels, aliases, sources) repeat and are shared;
+    // long prose (locations, notes) is almost always unique, and hashing it
+    // into an ever larger table made compiling grow faster than the KB.
+    if (s.size() > kShareBelow) {
+      Str out{static_cast<std::uint32_t>(strings_.size()), static_cast<std::uint32_t>(s.size())};
+      strings_ += s;
+      return out;
+    }
+    // try_emplace copies the key only when it is new.
+    auto [it, inserted] = str_index_.try_emplace(s, Str{static_cast<std::uint32_t>(strings_.size()),
+                                                        static_cast<std::uint32_t>(s.size())});
     if (inserted) strings_ += s;
     return it->second;
   }
@@ -278,6 +288,14 @@ class Compiler {
     h.version = kFormatVersion;
     h.section_count = kSectionCount;
     std::vector<std::byte> out(sizeof(Header));
+    out.reserve(sizeof(Header) + kSectionCount * 8 + strings_.size() + strs_.size() * sizeof(Str) +
+                u32_.size() * sizeof(std::uint32_t) + regions_out_.size() * sizeof(RegionRec) +
+                areas_out_.size() * sizeof(AreaRec) + symptoms_out_.size() * sizeof(SymptomRec) +
+                causes_out_.size() * sizeof(CauseRec) + protocols_out_.size() * sizeof(ProtocolRec) +
+                red_flags_out_.size() * sizeof(RedFlagRec) + muscles_out_.size() * sizeof(MuscleRec) +
+                tps_.size() * sizeof(TriggerPointRec) + uses_.size() * sizeof(ProtocolUseRec) +
+                related_.size() * sizeof(RelatedRec) + postings_.size() * sizeof(PostingRec) +
+                terms_out_.size() * sizeof(TermRec) + words_out_.size() * sizeof(Str));
     append(out, h.sections[kStrings], strings_.data(), strings_.size());
     append(out, h.sections[kStrs], strs_.data(), strs_.size());
     append(out, h.sections[kU32], u32_.data(), u32_.size());
