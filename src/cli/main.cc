@@ -1,11 +1,15 @@
 // tpx: the command-line front end. Parses arguments (options.cc), runs one
 // command (commands.cc), and maps every outcome to an exit code: 0 match,
-// 1 no match, 2 error; a closed pipe ends quietly with 0.
+// 1 no match, 2 error; a closed pipe ends quietly with 0. The completion
+// scripts (completion.cc) and the man page (manpage.cc) are generated from
+// the parsed definitions themselves and need no KB.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 
 #include "commands.h"
+#include "completion.h"
+#include "manpage.h"
 #include "options.h"
 #include "terminal.h"
 
@@ -15,14 +19,20 @@ int main(int argc, char** argv) {
   CLI::App app{"tpx"};
   app.name("tpx");
   tpx::cli::define_options(app, opt);
-  int code;
+  int code = tpx::cli::kExitMatch;
   try {
     if (std::optional<std::string> why = tpx::cli::unknown_command(argc, argv)) {
       std::cerr << "tpx: error: " << *why << '\n';
       return tpx::cli::kExitError;
     }
     app.parse(argc, argv);
-    code = tpx::cli::run(opt);
+    if (!opt.shell.empty()) {
+      std::cout << tpx::cli::completion_script(app, opt.shell);
+    } else if (opt.man_page) {
+      std::cout << tpx::cli::man_page(app);
+    } else {
+      code = tpx::cli::run(opt);
+    }
   } catch (const CLI::ParseError& e) {
     // Help and version print and exit 0. CLI11's own error codes start at
     // 100 and its messages span lines; usage errors become one line and 2.

@@ -1,47 +1,145 @@
 #include "options.h"
 
+#include <algorithm>
+
 #include "tpx/version.h"
 
 namespace tpx::cli {
 namespace {
-
-constexpr const char* kFooter = R"(Examples:
-  tpx where "temple" "top of shoulder"     rank the muscles that refer pain there
-  tpx where "burning between my shoulder blades" --explain
-  tpx where heel "arch of foot" --format ids | xargs -n1 tpx muscle
-  tpx muscle levator-scapulae              one muscle's full card
-  tpx area "web of the thumb"              every muscle that refers pain there
-  tpx cause "looking down at my phone"     what it overloads and what to change
-  tpx list areas | grep -i knee            the words tpx knows
-
-Exit status: 0 when something matched, 1 when nothing did, 2 on an error.
-Environment: TPX_KB (a KB directory, like --kb), NO_COLOR (no colour),
-XDG_CACHE_HOME (images of --kb directories go to $XDG_CACHE_HOME/tpx,
-else ~/.cache/tpx).
-
-tpx is a reference, not medical advice. Numbness, weakness, chest pain, pain
-that wakes you at night, fever or a recent injury need a professional's check.)";
 
 const std::vector<std::string> kFormats = {"text", "json", "tsv", "ids"};
 
 void add_format(CLI::App* cmd, CliOptions& opt) {
   cmd->add_option("--format,-f", opt.format, "Output: text, json, tsv or ids")
       ->check(CLI::IsMember(kFormats))
+      ->type_name("FORMAT")
       ->capture_default_str();
   cmd->add_flag("--header", opt.header, "Print a header row in TSV output");
 }
 
+// `text` as lines of at most `width` columns (a longer word stays whole),
+// joined by newlines followed by `indent` spaces.
+std::string wrap(const std::string& text, std::size_t width, std::size_t indent) {
+  std::string out, line;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = std::min(text.find(' ', start), text.size());
+    std::string word = text.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      out += line + '\n' + std::string(indent, ' ');
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  return out + line;
+}
+
+// "  NAME  text" rows with the texts aligned, wrapped to 80 columns.
+std::string rows(const std::vector<ManualEntry>& entries) {
+  std::size_t w = 0;
+  for (const ManualEntry& e : entries) {
+    if (!e.text.empty()) w = std::max(w, e.name.size());
+  }
+  std::string out;
+  for (const ManualEntry& e : entries) {
+    if (e.text.empty()) {
+      out += "  " + e.name + '\n';
+      continue;
+    }
+    std::string prefix = "  " + e.name + std::string(w - e.name.size() + 2, ' ');
+    out += prefix + wrap(e.text, 80 - prefix.size(), prefix.size()) + '\n';
+  }
+  return out;
+}
+
 }  // namespace
 
+std::vector<ManualEntry> environment(const CLI::App& app) {
+  std::vector<ManualEntry> env;
+  for (const CLI::Option* o : app.get_options()) {
+    if (o->get_envname().empty()) continue;
+    std::string help = o->get_description();
+    if (!help.empty()) help[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(help[0])));
+    env.push_back({o->get_envname(), "like " + o->get_name() + ": " + help});
+  }
+  const std::vector<ManualEntry>& more = manual().environment;
+  env.insert(env.end(), more.begin(), more.end());
+  return env;
+}
+
+namespace {
+
+std::string footer(const CLI::App& app) {
+  const Manual& m = manual();
+  return "Examples:\n" + rows(m.examples) + "\nExit status:\n" + rows(m.exit_status) + "\nEnvironment:\n" +
+         rows(environment(app)) + '\n' + wrap(m.notice, 80, 0);
+}
+
+}  // namespace
+
+const Manual& manual() {
+  static const Manual m{
+      "find the muscles whose trigger points refer pain where you hurt",
+      {"tpx ranks the muscles whose myofascial trigger points are known to refer pain to the places and "
+       "symptoms you name, says where to press, and prints a safe self-release protocol. Phrases are free "
+       "text: a single place (kneecap), a sentence naming several places, symptoms and causes, or a vague "
+       "region (leg). Misspelt words within a letter or two of a known one are corrected, and the correction "
+       "is reported.",
+       "The knowledge base is compiled into the binary. --kb DIR (or TPX_KB) uses a directory of YAML files "
+       "instead; tpx check DIR validates one. Results go to standard output, warnings and errors to "
+       "standard error. Red-flag warnings (numbness, chest pain, fever...) are always printed to standard "
+       "error, in every output format."},
+      {{"tpx where \"temple\" \"top of shoulder\"", "rank the muscles that refer pain there"},
+       {"tpx where \"burning between my shoulder blades\" --explain", ""},
+       {"tpx where heel \"arch of foot\" --format ids | xargs -n1 tpx muscle", ""},
+       {"tpx muscle levator-scapulae", "one muscle's full card"},
+       {"tpx area \"web of the thumb\"", "every muscle that refers pain there"},
+       {"tpx cause \"looking down at my phone\"", "what it overloads and what to change"},
+       {"tpx list areas | grep -i knee", "the words tpx knows"}},
+      {{"0", "something matched, or the command succeeded"},
+       {"1", "nothing matched"},
+       {"2", "an error: bad arguments, an unknown muscle or protocol, a KB with errors"}},
+      {{"NO_COLOR", "when set, no colour in any output"},
+       {"XDG_CACHE_HOME", "images of --kb directories go to $XDG_CACHE_HOME/tpx, else ~/.cache/tpx"}},
+      {{"$XDG_CACHE_HOME/tpx/ or ~/.cache/tpx/",
+        "compiled images of --kb directories, one .tpxi file per directory state, rebuilt whenever a file "
+        "changes; tpx cache clear deletes them"},
+       {"PREFIX/share/tpx/kb/",
+        "the YAML sources of the built-in knowledge base, where PREFIX is where tpx is installed (/usr, "
+        "/usr/local): copy the directory, edit the copy, and use it with --kb"}},
+      "tpx is a reference, not medical advice. Numbness, weakness, chest pain, pain that wakes you at night, "
+      "fever or a recent injury need a professional's check."};
+  return m;
+}
+
 std::vector<std::string> command_names() {
-  return {"where", "muscle", "area", "cause", "protocol", "check", "cache", "list"};
+  CliOptions scratch;
+  CLI::App app;
+  define_options(app, scratch);
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    names.push_back(sub->get_name());
+  }
+  return names;
+}
+
+std::vector<std::string> candidate_kinds(const std::vector<std::string>& path) {
+  if (path.size() != 1) return {};
+  const std::string& cmd = path[0];
+  if (cmd == "where") return {"areas", "regions", "symptoms"};
+  if (cmd == "area") return {"areas", "regions"};
+  if (cmd == "muscle") return {"muscles"};
+  if (cmd == "cause") return {"causes"};
+  if (cmd == "protocol") return {"protocols"};
+  return {};
 }
 
 void define_options(CLI::App& app, CliOptions& opt) {
   app.description(
       "tpx: find the muscles whose trigger points refer pain where you hurt, where to press, and how to "
       "release them safely.");
-  app.footer(kFooter);
   app.set_version_flag("--version,-V", std::string("tpx ") + TPX_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
@@ -51,13 +149,18 @@ void define_options(CLI::App& app, CliOptions& opt) {
   app.add_flag("--no-cache", opt.no_cache, "With --kb: compile the KB now, neither reading nor writing the cache");
   app.add_option("--color", opt.color, "Colour: auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN")
       ->capture_default_str();
+  // Before the subcommands, which inherit it; after the options whose
+  // environment variables it lists.
+  app.footer(footer(app));
 
   CLI::App* where = app.add_subcommand("where", "Rank the muscles that refer pain to the places you name");
   where->add_option("phrases", opt.phrases, "Where it hurts, one phrase each; '-' or a pipe reads stdin")
       ->type_name("PHRASE");
   where->add_option("--top,-n", opt.top, "Show the best N matches (0: all)")
       ->check(CLI::Range(0, 1000000))
+      ->type_name("N")
       ->capture_default_str();
   where->add_flag("--explain", opt.explain, "Show the parts of each score");
   add_format(where, opt);
@@ -105,6 +208,17 @@ void define_options(CLI::App& app, CliOptions& opt) {
       ->type_name("KIND");
   add_format(list, opt);
   list->callback([&opt] { opt.command = Command::kList; });
+
+  CLI::App* completion = app.add_subcommand("completion", "Print a shell completion script for bash, zsh or fish");
+  completion->add_option("shell", opt.shell, "bash, zsh or fish")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}))
+      ->type_name("SHELL");
+
+  // The build runs it to write tpx.1; `tpx man | man -l -` reads it uninstalled.
+  app.add_subcommand("man", "Print this manual, tpx(1), in roff: tpx man | man -l -")->callback([&opt] {
+    opt.man_page = true;
+  });
 }
 
 }  // namespace tpx::cli

@@ -1,5 +1,9 @@
 // The command line as plain values (the "LowArgs" stage): CLI11 fills a
 // CliOptions and nothing else; commands.cc turns it into core calls.
+//
+// define_options() is the one table of subcommands and options: --help, the
+// man page (manpage.cc) and the shell completions (completion*.cc) are all
+// generated from it, with the prose in manual().
 #ifndef TPX_SRC_CLI_OPTIONS_H_
 #define TPX_SRC_CLI_OPTIONS_H_
 
@@ -26,13 +30,44 @@ struct CliOptions {
   std::string name;             ///< muscle NAME, protocol ID
   std::string check_dir;        ///< check [DIR]
   std::string list_kind;        ///< list KIND
+  std::string shell;            ///< completion SHELL: print that shell's script (no KB is read)
+  bool man_page = false;        ///< man: print tpx(1) in roff (no KB is read)
 };
 
-/// The subcommand names, for "did you mean" on a misspelt one.
+/// The subcommand names, for "did you mean" on a misspelt one. Read from
+/// define_options(), so never out of date.
 std::vector<std::string> command_names();
 
 /// Declares every subcommand and option on `app`, bound to `opt`.
 void define_options(CLI::App& app, CliOptions& opt);
+
+/// The `tpx list` kinds whose ids the positional arguments of the command
+/// at `path` ({"muscle"}) take; empty when they are not KB ids. Completion
+/// scripts fetch these ids by running tpx, so they follow --kb and TPX_KB.
+std::vector<std::string> candidate_kinds(const std::vector<std::string>& path);
+
+/// A named thing and what it means: an exit code, a variable, a file.
+struct ManualEntry {
+  std::string name;
+  std::string text;
+};
+
+/// The prose that --help's footer and the man page share.
+struct Manual {
+  std::string summary;                   ///< the man page's NAME line
+  std::vector<std::string> description;  ///< paragraphs
+  std::vector<ManualEntry> examples;     ///< command line, what it does (may be empty)
+  std::vector<ManualEntry> exit_status;
+  std::vector<ManualEntry> environment;  ///< besides the options' own variables (TPX_KB)
+  std::vector<ManualEntry> files;
+  std::string notice;                    ///< that tpx is a reference, not medical advice
+};
+
+const Manual& manual();
+
+/// The environment variables `app`'s options read (TPX_KB, "like --kb: ..."),
+/// then manual().environment.
+std::vector<ManualEntry> environment(const CLI::App& app);
 
 }  // namespace tpx::cli
 
