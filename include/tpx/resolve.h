@@ -1,10 +1,12 @@
 // Resolving free-text phrases to KB terms: the first half of a query.
 //
 // Each phrase is normalised (normalize.h); words that match no vocabulary
-// word are corrected to the nearest one; then the longest alias matches are
+// word are corrected to the nearest one when that is a likely slip (one edit
+// keeping the first letter, or a word that sounds the same), never when it
+// would turn one real word into another; then the longest alias matches are
 // taken left to right, so one sentence can name several areas, symptoms and
 // causes. Pain-quality and side words are recognised and reported but never
-// block a match. A phrase with no term is reported with suggestions. Red
+// block a match; a place whose own name holds one ("deep in the knee") keeps it. A phrase with no term is reported with suggestions. Red
 // flags are checked on every phrase and can never be switched off.
 #ifndef TPX_RESOLVE_H_
 #define TPX_RESOLVE_H_

@@ -8,34 +8,41 @@ namespace tpx {
 namespace {
 
 // Filler words: articles, pronouns, prepositions that never distinguish an
-// area, and the generic pain words every query contains. Kept sorted for
-// binary search. Words that do distinguish areas ("back", "front", "top",
+// area, the generic pain words every query contains, and the verbs of "it
+// keeps going numb", which say how the pain behaves, not where it is. Kept
+// sorted for binary search. Words that do distinguish areas ("back", "front", "top",
 // "side", "inside", "under", "behind", "between") must never be here.
-constexpr std::array<std::string_view, 61> kFiller = {
-    "a",       "ache",     "aching",  "also",    "am",     "an",
-    "and",     "any",      "are",     "area",    "at",     "be",
-    "been",    "bit",      "by",      "constant", "discomfort", "do",
-    "feel",    "feeling",  "for",     "from",    "get",    "got",
-    "has",     "have",     "having",  "hurt",    "hurting", "i",
-    "im",      "in",       "into",    "is",      "it",     "ive",
-    "just",    "kind",     "lot",     "me",     "mine",
-    "my",      "of",       "on",      "pain",    "painful", "quite",
-    "really",  "region",   "so",      "some",    "sore",   "soreness",
-    "spot",    "that",     "the",     "there",   "this",   "very",
-    "when",    "with"};
+constexpr std::array<std::string_view, 69> kFiller = {
+    "a", "ache", "achey", "aching", "achy", "also", "am", "an",
+    "and", "any", "are", "area", "at", "be", "been", "bit",
+    "by", "constant", "discomfort", "do", "feel", "feeling", "for", "from",
+    "get", "go", "going", "gone", "got", "has", "have", "having",
+    "hurt", "hurting", "i", "im", "in", "into", "is", "it",
+    "ive", "just", "keep", "keeping", "kept", "kind", "lot", "me",
+    "mine", "my", "of", "on", "pain", "painful", "quite", "really",
+    "region", "so", "some", "sore", "soreness", "spot", "that", "the",
+    "there", "this", "very", "when", "with"};
 
 // Irregular plurals and spelling variants, sorted by the first element.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 10>
+constexpr std::array<std::pair<std::string_view, std::string_view>, 18>
     kIrregular = {{{"calves", "calf"},
                    {"centre", "center"},
+                   {"does", "do"},
+                   {"draught", "draft"},
+                   {"dysmenorrhoea", "dysmenorrhea"},
+                   {"favouring", "favoring"},
                    {"feet", "foot"},
+                   {"goes", "go"},
                    {"hurts", "hurt"},
+                   {"hypoglycaemia", "hypoglycemia"},
                    {"lying", "lie"},
+                   {"oedema", "edema"},
                    {"orthopaedic", "orthopedic"},
                    {"shoulderblade", "shoulder blade"},
                    {"shoulderblades", "shoulder blade"},
                    {"teeth", "tooth"},
-                   {"thighbone", "thigh bone"}}};
+                   {"thighbone", "thigh bone"},
+                   {"tumour", "tumor"}}};
 
 bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;

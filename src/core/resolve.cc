@@ -1,7 +1,8 @@
-// Phrase -> terms. The steps, in order: normalise; set aside pain-quality and
+// Phrase -> terms. The steps, in order: normalise; mark pain-quality and
 // side words; correct unknown words to the nearest vocabulary word; take the
-// longest alias matches left to right; if a phrase found nothing, fall back
-// to the term sharing most words with it; check red flags on every phrase.
+// longest alias matches left to right, with or without the marked words; if a
+// phrase found nothing, fall back to the term sharing most words with it;
+// check red flags on every phrase.
 #include "tpx/resolve.h"
 
 #include <algorithm>
@@ -39,6 +40,30 @@ std::string join(const std::vector<std::string>& words, std::size_t from, std::s
   for (std::size_t i = from; i < to; ++i) {
     if (i > from) out += ' ';
     out += words[i];
+  }
+  return out;
+}
+
+// One word of a phrase; `descriptor` is "quality" or "side" for words that
+// describe the pain rather than its place, else null.
+struct Word {
+  std::string text;
+  const char* descriptor;
+};
+
+const char* descriptor_kind(std::string_view w) {
+  if (contains(kQualities, w)) return "quality";
+  if (contains(kSides, w)) return "side";
+  return nullptr;
+}
+
+// The words [from, to) joined by spaces, with or without descriptor words.
+std::string join(const std::vector<Word>& words, std::size_t from, std::size_t to, bool with_descriptors) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) {
+    if (words[i].descriptor && !with_descriptors) continue;
+    if (!out.empty()) out += ' ';
+    out += words[i].text;
   }
   return out;
 }
@@ -86,18 +111,21 @@ std::string sound_key(std::string_view w) {
 }
 
 // Everyday words that are not in the vocabulary but lie one letter from a
-// word that is: never "corrected". Sorted.
-constexpr std::array<std::string_view, 96> kCommonWords = {
-    "after",  "again",   "ago",     "always",   "because", "before", "began",  "bend",    "bending", "best",
-    "better", "but",     "came",    "can",      "cant",    "come",   "comes",  "could",   "day",     "days",
-    "doesnt", "dont",    "down",    "during",   "evening", "every",  "felt",   "getting", "go",      "goes",
-    "going",  "hold",    "holding", "how",      "if",      "keep",   "keeps",  "kept",    "lift",    "lifting",
-    "like",   "long",    "look",    "looking",  "made",    "make",   "month",  "more",    "morning", "most",
-    "move",   "moving",  "much",    "night",    "not",     "now",    "off",    "often",   "out",     "over",
-    "pull",   "push",    "reach",   "sat",      "should",  "since",  "sit",    "sitting", "start",   "started",
-    "still",  "stood",   "take",    "than",     "then",    "time",   "today",  "took",    "turn",    "up",
-    "use",    "used",    "using",   "wake",     "walk",    "walked", "walking", "week",   "went",    "what",
-    "where",  "while",   "will",    "woke",     "wont",    "would"};
+// word that is: never "corrected". Words already folded (singular) and not
+// filler. Sorted.
+constexpr std::array<std::string_view, 112> kCommonWords = {
+    "after", "again", "ago", "always", "barefoot", "because", "before", "began", "bend", "bending",
+    "best", "better", "but", "came", "can", "cant", "clench", "come", "comes", "could",
+    "day", "days", "doesnt", "dont", "down", "during", "evening", "every", "felt", "getting",
+    "grinding", "hold", "holding", "how", "if", "kicking", "killing", "kneel", "kneeling", "knot",
+    "lace", "ladder", "lift", "lifting", "like", "long", "look", "looking", "made", "make",
+    "month", "more", "morning", "most", "move", "moving", "much", "night", "not", "now",
+    "off", "often", "out", "over", "pull", "pulled", "push", "reach", "sat", "should",
+    "since", "sit", "sitting", "slouch", "slouching", "sprinting", "start", "started", "still", "stood",
+    "strain", "take", "than", "then", "think", "thought", "throw", "throwing", "tie", "tied",
+    "time", "today", "took", "tumble", "turn", "up", "use", "used", "using", "wake",
+    "walk", "walked", "walking", "week", "went", "what", "where", "while", "will", "woke",
+    "wont", "would"};
 
 bool is_common_word(std::string_view w) { return std::binary_search(kCommonWords.begin(), kCommonWords.end(), w); }
 
@@ -114,17 +142,25 @@ class Resolver {
   void phrase(std::size_t index, const std::string& text) {
     std::vector<std::string> all = normalize_words(text);
     check_red_flags(index, all);
-    std::vector<std::string> words;
+    // Pain-quality and side words stay in the sequence, marked, so that a
+    // place whose name holds one ("deep in the knee") can still match; they
+    // never block a match ("back of my left knee") and are reported unless a
+    // place name used them.
+    std::vector<Word> seq;
     for (const std::string& w : all) {
-      if (contains(kQualities, w)) {
-        out_.descriptors.push_back({index, w, "quality"});
-      } else if (contains(kSides, w)) {
-        out_.descriptors.push_back({index, w, "side"});
-      } else {
-        words.push_back(correct(index, w));
+      const char* kind = descriptor_kind(w);
+      seq.push_back({kind ? w : correct(index, w), kind});
+    }
+    std::vector<bool> in_name(seq.size(), false);
+    std::size_t found = match_longest(index, seq, in_name);
+    std::vector<std::string> words;
+    for (std::size_t i = 0; i < seq.size(); ++i) {
+      if (!seq[i].descriptor) {
+        words.push_back(seq[i].text);
+      } else if (!in_name[i]) {
+        out_.descriptors.push_back({index, seq[i].text, seq[i].descriptor});
       }
     }
-    std::size_t found = match_longest(index, words);
     if (found == 0) found = match_partial(index, words);
     if (found == 0) out_.unmatched.push_back({index, suggest(words)});
   }
@@ -193,6 +229,10 @@ class Resolver {
       if (d > budget) continue;
       bool alike = sound_key(cand) == key;
       if (w.size() <= 3 && !alike) continue;  // too short to guess unless it sounds the same
+      // A word that sounds different is a slip only one edit away that keeps
+      // its first letter ("temle"); otherwise it is another real word
+      // ("ladder" is not "bladder", "tumble" is not "temple").
+      if (!alike && (d > 1 || cand[0] != w[0])) continue;
       int r = 3 * d + (alike ? 0 : 1) + (cand[0] == w[0] ? 0 : 1);
       if (r < best_rank) {
         best_rank = r;
@@ -204,14 +244,22 @@ class Resolver {
     return best;
   }
 
-  std::size_t match_longest(std::size_t index, const std::vector<std::string>& words) {
+  // At each position the longest window that names a term wins: first as
+  // typed, then without its descriptor words. Marks the descriptor words a
+  // term's own name used.
+  std::size_t match_longest(std::size_t index, const std::vector<Word>& seq, std::vector<bool>& in_name) {
     std::size_t found = 0;
-    for (std::size_t i = 0; i < words.size();) {
+    for (std::size_t i = 0; i < seq.size();) {
       std::size_t step = 1;
-      for (std::size_t len = std::min(kMaxAliasWords, words.size() - i); len > 0; --len) {
-        std::string key = join(words, i, i + len);
-        if (const TermRec* t = first_term(kb_, key, kinds_)) {
-          add(index, key, *t, MatchHow::kExact);
+      for (std::size_t len = std::min(kMaxAliasWords, seq.size() - i); len > 0; --len) {
+        std::string typed = join(seq, i, i + len, true), bare = join(seq, i, i + len, false);
+        const TermRec* t = first_term(kb_, typed, kinds_);
+        const bool whole = t != nullptr;
+        if (!t && !bare.empty() && bare != typed) t = first_term(kb_, bare, kinds_);
+        if (t) {
+          add(index, whole ? typed : bare, *t, MatchHow::kExact);
+          if (whole) std::fill(in_name.begin() + static_cast<std::ptrdiff_t>(i),
+                               in_name.begin() + static_cast<std::ptrdiff_t>(i + len), true);
           ++found;
           step = len;
           break;

@@ -46,6 +46,19 @@ TEST(Normalize, EmptyAndFillerOnlyInputGiveNothing) {
   EXPECT_TRUE(normalize_words("my pain, it hurts").empty());
 }
 
+TEST(Normalize, VerbsOfHowItBehavesAreFiller) {
+  // "my hand keeps going numb" must find the alias "hand goes numb".
+  EXPECT_EQ(normalize_key("my hand keeps going numb"), "hand numb");
+  EXPECT_EQ(normalize_key("hand goes numb"), "hand numb");
+  EXPECT_EQ(normalize_key("it does hurt"), "");
+}
+
+TEST(Normalize, BritishSpellingsFoldToAmerican) {
+  EXPECT_EQ(normalize_key("favouring one leg"), normalize_key("favoring one leg"));
+  EXPECT_EQ(normalize_key("cold draught"), "cold draft");
+  EXPECT_EQ(normalize_key("dysmenorrhoea"), "dysmenorrhea");
+}
+
 TEST(Normalize, KeepsNonAsciiBytesInsideWords) {
   EXPECT_EQ(normalize_key("épaule"), "\xC3\xA9paule");
 }

@@ -104,5 +104,79 @@ TEST(Resolve, RealKbCommonWordsDoNotRaiseFalseAlarms) {
   EXPECT_TRUE(r.red_flags.empty());
 }
 
+bool has_flag(const Kb& kb, const Resolution& r, std::string_view id) {
+  for (const RedFlagHit& h : r.red_flags) {
+    if (kb.str(kb.red_flags()[h.red_flag].id) == id) return true;
+  }
+  return false;
+}
+
+TEST(Resolve, RealKbPlaceNamesMayHoldQualityWords) {
+  const Kb& kb = test::real_kb();
+  // "deep" is a quality word, but "deep in the knee" is a place of its own.
+  Resolution r = resolve(kb, {"a deep ache in my knee"});
+  EXPECT_EQ(ids(kb, r), std::vector<std::string>{"deep-in-knee"});
+  EXPECT_TRUE(r.descriptors.empty());
+  r = resolve(kb, {"can't take a deep breath"});
+  ASSERT_EQ(r.terms.size(), 1u);
+  EXPECT_EQ(r.terms[0].how, MatchHow::kExact);
+  // A side or quality word inside a place name still never blocks it.
+  r = resolve(kb, {"sharp pain at the back of my left knee"});
+  EXPECT_EQ(ids(kb, r), std::vector<std::string>{"back-of-knee"});
+  EXPECT_EQ(r.descriptors.size(), 2u);
+}
+
+TEST(Resolve, RealKbRealWordsAreNotCorrectedIntoOtherWords) {
+  const Kb& kb = test::real_kb();
+  for (const char* phrase : {"fell off a ladder and my hip hurts", "took a tumble and hurt my knee",
+                             "groin strain from kicking a football", "knot in my shoulder blade",
+                             "under my kneecap hurts when I kneel"}) {
+    Resolution r = resolve(kb, {phrase});
+    for (const Correction& c : r.corrections) ADD_FAILURE() << phrase << ": read '" << c.from << "' as '" << c.to << "'";
+    for (const std::string& id : ids(kb, r)) {
+      EXPECT_NE(id, "bladder-area") << phrase;
+      EXPECT_NE(id, "temple") << phrase;
+    }
+  }
+  // Typos are still read as the word meant.
+  Resolution r = resolve(kb, {"my sholder blade and my forhead"});
+  EXPECT_EQ(r.corrections.size(), 2u);
+  EXPECT_EQ(ids(kb, r), (std::vector<std::string>{"shoulder-blade", "forehead"}));
+}
+
+TEST(Resolve, RealKbEverydayRedFlagsAlwaysFire) {
+  const Kb& kb = test::real_kb();
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"slipped on the ice and now my wrist hurts", "recent-trauma"},
+      {"took a tumble down the stairs", "recent-trauma"},
+      {"my foot drags when I walk", "weakness"},
+      {"pins & needles in my toes", "numbness-tingling"},
+      {"my arm is asleep", "numbness-tingling"},
+      {"back pain and I have a temperature", "fever-infection"},
+      {"my shoulder keeps me up at night", "night-pain"},
+      {"I had a bad fall", "recent-trauma"},
+      {"my hand keeps falling asleep", "numbness-tingling"},
+      {"lost control of my bladder", "bladder-bowel"},
+      {"my calf is swollen and red", "calf-swelling"},
+      {"hot and shivery", "fever-infection"},
+  };
+  for (const auto& [phrase, flag] : cases) EXPECT_TRUE(has_flag(kb, resolve(kb, {phrase}), flag)) << phrase;
+  // Everyday symptoms that are not alarms stay quiet.
+  for (const char* phrase : {"I can't get my arm behind my back", "my hand keeps falling asleep", "my knee gives way"}) {
+    EXPECT_FALSE(has_flag(kb, resolve(kb, {phrase}), "recent-trauma")) << phrase;
+    EXPECT_FALSE(has_flag(kb, resolve(kb, {phrase}), "weakness")) << phrase;
+  }
+  EXPECT_TRUE(resolve(kb, {"I can't get my arm behind my back"}).red_flags.empty());
+}
+
+TEST(Resolve, RealKbVagueFingersAndToesAreRegions) {
+  const Kb& kb = test::real_kb();
+  Resolution r = resolve(kb, {"tingling in my fingers"});
+  EXPECT_EQ(ids(kb, r), std::vector<std::string>{"hand-numbness"});
+  r = resolve(kb, {"my toes hurt"});
+  EXPECT_EQ(ids(kb, r), std::vector<std::string>{"toes"});
+  EXPECT_EQ(r.terms[0].kind, TermKind::kRegion);
+}
+
 }  // namespace
 }  // namespace tpx
