@@ -1,4 +1,5 @@
 // Printers for the reference lookups: `tpx area`, `tpx cause`, `tpx protocol`.
+#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
@@ -87,16 +88,21 @@ void render_area(std::ostream& out, const Kb& kb, const Resolution& r, const std
   for (const ResolvedTerm& t : r.terms) labels.emplace_back(term_label(kb, t.kind, t.target));
   fmt::print(out, "Muscles that refer pain to {}:\n", bold(opt, fmt::format("{}", fmt::join(labels, ", "))));
   if (referrers.empty()) fmt::print(out, "  none in the knowledge base\n");
+  // One column for the muscles, as wide as the widest, so the points line up.
+  auto who = [&](const Referrer& x) {
+    const auto& mu = kb.muscles()[x.muscle];
+    return fmt::format("{} ({})", kb.str(mu.name), kb.str(mu.id));
+  };
+  std::size_t width = 0;
+  for (const Referrer& x : referrers) width = std::max(width, who(x).size());
   Weight section = Weight::kSymptom;
   for (const Referrer& x : referrers) {
     if (x.weight != section) {
       section = x.weight;
       fmt::print(out, "\n{}\n", x.weight == Weight::kPrimary ? "Main pain zone (primary):" : "Occasional spread (spillover):");
     }
-    const auto& mu = kb.muscles()[x.muscle];
     const auto& tp = kb.trigger_point(x.trigger_point);
-    fmt::print(out, "  {:<28} {}\n", fmt::format("{} ({})", kb.str(mu.name), kb.str(mu.id)),
-               tp.name.size ? kb.str(tp.name) : kb.str(tp.id));
+    fmt::print(out, "  {:<{}}  {}\n", who(x), width, tp.name.size ? kb.str(tp.name) : kb.str(tp.id));
   }
 }
 
