@@ -4,6 +4,8 @@
 #include <fmt/ostream.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -114,7 +116,18 @@ int run_where(const CliOptions& opt, const Kb& kb) {
   return ranking.matches.empty() ? kExitNoMatch : kExitMatch;
 }
 
+// A muscle or protocol name is echoed in errors: refuse what would break
+// the one-line message or drive the terminal, as for phrases.
+bool name_ok(std::string_view name) {
+  if (std::optional<std::string> why = phrase_problem(name)) {
+    error(fmt::format("the name {}", *why));
+    return false;
+  }
+  return true;
+}
+
 int run_muscle(const CliOptions& opt, const Kb& kb) {
+  if (!name_ok(opt.name)) return kExitError;
   MuscleLookup found = find_muscle(kb, opt.name);
   if (!found.muscle) {
     std::string msg = fmt::format("no muscle named '{}'", opt.name);
@@ -155,6 +168,7 @@ int run_cause(const CliOptions& opt, const Kb& kb) {
 }
 
 int run_protocol(const CliOptions& opt, const Kb& kb) {
+  if (!name_ok(opt.name)) return kExitError;
   ProtocolLookup found = find_protocol(kb, opt.name);
   if (!found.protocol) {
     std::string msg = fmt::format("no protocol named '{}'", opt.name);
@@ -214,6 +228,7 @@ std::optional<std::string> unknown_command(int argc, char** argv) {
   std::string word = argv[1];
   std::vector<std::string> names = command_names();
   if (std::find(names.begin(), names.end(), word) != names.end()) return std::nullopt;
+  if (std::optional<std::string> why = phrase_problem(word)) return fmt::format("unknown command: it {}", *why);
   std::string msg = fmt::format("unknown command '{}'", one_line(word));
   std::vector<std::string> near = closest(word, names, 2, 1);
   if (!near.empty()) return msg + fmt::format("; did you mean '{}'?", near.front());
@@ -233,7 +248,9 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
-int run(const CliOptions& opt) {
+namespace {
+
+int run_command(const CliOptions& opt) {
   try {
     if (opt.command == Command::kCheck) return run_check(opt);
     if (opt.command == Command::kCachePath || opt.command == Command::kCacheClear) return run_cache(opt);
@@ -256,6 +273,21 @@ int run(const CliOptions& opt) {
     error(e.what());
   }
   return kExitError;
+}
+
+}  // namespace
+
+int run(const CliOptions& opt) {
+  const int code = run_command(opt);
+  // Output that never reached its file (a full disk, /dev/full) is an
+  // error, not a silent success; a reader that left early (EPIPE) is not:
+  // main ends that quietly.
+  std::cout.flush();
+  if (std::cout.fail() && errno != EPIPE) {
+    error(fmt::format("cannot write the output: {}", std::strerror(errno)));
+    return kExitError;
+  }
+  return code;
 }
 
 }  // namespace tpx::cli

@@ -2,14 +2,16 @@
 // file at a time; cross-file checks (ids, references) live in validate.cc.
 #include "tpx/load.h"
 
+#include <fcntl.h>
 #include <fmt/core.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <iterator>
 #include <thread>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include "validate.h"
@@ -242,6 +244,32 @@ void read_source(const Source& src, int file, Model& m, std::vector<Diagnostic>&
   }
 }
 
+// Reads a whole file into `text`, or returns why not. A read error must not
+// pass for an empty file (an ifstream reports both the same way): some
+// regular files fail on read(2), /proc/self/mem for one, even for root.
+std::string read_file(const std::string& path, std::string& text) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fmt::format("cannot read file: {}", std::strerror(errno));
+  char buf[65536];
+  std::string why;
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      why = fmt::format("cannot read file: {}", std::strerror(errno));
+      break;
+    }
+    if (n == 0) break;
+    text.append(buf, static_cast<std::size_t>(n));
+    if (text.size() > kMaxFileBytes) {  // it grew since it was listed
+      why = fmt::format("file is more than {} bytes; the limit is {} bytes", kMaxFileBytes, kMaxFileBytes);
+      break;
+    }
+  }
+  ::close(fd);
+  return why;
+}
+
 }  // namespace
 
 std::vector<Source> read_directory(const fs::path& dir, std::vector<Diagnostic>& diags) {
@@ -252,14 +280,12 @@ std::vector<Source> read_directory(const fs::path& dir, std::vector<Diagnostic>&
                        fmt::format("file is {} bytes; the limit is {} bytes", f.size, kMaxFileBytes)});
       continue;
     }
-    std::ifstream in(f.path, std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (!in || buf.str().size() > kMaxFileBytes) {
-      diags.push_back({f.path, 0, 0, Severity::kError, "cannot read file"});
+    std::string text;
+    if (std::string why = read_file(f.path, text); !why.empty()) {
+      diags.push_back({f.path, 0, 0, Severity::kError, why});
       continue;
     }
-    out.push_back({f.rel, f.path, buf.str()});
+    out.push_back({f.rel, f.path, std::move(text)});
   }
   return out;
 }

@@ -5,7 +5,7 @@
 
 #include <fmt/core.h>
 
-#include <cctype>
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -16,13 +16,23 @@
 namespace tpx::detail {
 namespace {
 
-// Finds anchors and aliases, which the KB does not allow: they make one
-// value stand for another and, nested, can multiply a small file into an
-// enormous one ("billion laughs").
-class AnchorFinder : public YAML::EventHandler {
+// Walks a file's YAML events once, before the node tree is built, to find
+// what the KB refuses: anchors and aliases, which make one value stand for
+// another and, nested, can multiply a small file into an enormous one
+// ("billion laughs"); and the start of a second document.
+//
+// Documents are counted here, at most two, instead of calling
+// YAML::LoadAll(): on some malformed input (a ',' at the start of a block
+// line) yaml-cpp 0.7's parser keeps reporting empty documents without
+// consuming the token, and LoadAll() loops forever, allocating
+// (jbeder/yaml-cpp#1040; fixed upstream by #1319, after 0.7).
+class EventScan : public YAML::EventHandler {
  public:
-  std::optional<YAML::Mark> found;
-  void OnDocumentStart(const YAML::Mark&) override {}
+  std::optional<YAML::Mark> anchor;
+  std::optional<YAML::Mark> second_document;
+  void OnDocumentStart(const YAML::Mark& m) override {
+    if (++documents_ == 2) second_document = m;
+  }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { note(m, a); }
   void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { note(m, 1); }
@@ -38,19 +48,10 @@ class AnchorFinder : public YAML::EventHandler {
 
  private:
   void note(const YAML::Mark& m, YAML::anchor_t a) {
-    if (a != 0 && !found) found = m;
+    if (a != 0 && !anchor && documents_ == 1) anchor = m;
   }
+  int documents_ = 0;
 };
-
-// Anchors are written "&name" and aliases "*name"; only text with such a
-// pair of characters needs the extra event pass.
-bool may_have_anchors(std::string_view text) {
-  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    char c = text[i], n = text[i + 1];
-    if ((c == '&' || c == '*') && (std::isalnum(static_cast<unsigned char>(n)) || n == '_')) return true;
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -130,13 +131,14 @@ bool YamlReader::screen(std::string_view text) {
       return false;
     }
     // Block nesting shows as indentation ("- - - x" nests too): bound it
-    // before yaml-cpp recurses into it.
+    // before yaml-cpp recurses into it. Text starting at column 129 is
+    // indented 128 columns, which is allowed.
+    if (c != ' ' && c != '-') at_indent = false;
     if (at_indent && col > kMaxIndentColumns) {
       error_at(line, col, fmt::format("indented more than {} columns; the KB nests only a few levels deep",
                                       kMaxIndentColumns));
       return false;
     }
-    if (c != ' ' && c != '-') at_indent = false;
     if (!comment) {
       if (quote) {
         if (c == quote) quote = 0;
@@ -164,24 +166,34 @@ std::optional<YAML::Node> YamlReader::parse(std::string_view text) {
   if (!screen(text)) return std::nullopt;
   try {
     const std::string copy(text);
-    if (may_have_anchors(copy)) {
+    EventScan scan;
+    {
       std::istringstream in(copy);
       YAML::Parser parser(in);
-      AnchorFinder finder;
-      while (parser.HandleNextDocument(finder) && !finder.found) {
-      }
-      if (finder.found) {
-        error_at(finder.found->line + 1, finder.found->column + 1,
-                 "YAML anchors and aliases (&name, *name) are not allowed in the KB; write the value out");
-        return std::nullopt;
+      for (int doc = 0; doc < 2 && !scan.anchor && parser.HandleNextDocument(scan); ++doc) {
       }
     }
-    std::vector<YAML::Node> docs = YAML::LoadAll(copy);
-    if (docs.size() > 1) {
-      error(docs[1], "a KB file holds one YAML document; this one has a second ('---')");
+    if (scan.anchor) {
+      error_at(scan.anchor->line + 1, scan.anchor->column + 1,
+               "YAML anchors and aliases (&name, *name) are not allowed in the KB; write the value out");
       return std::nullopt;
     }
-    return docs.empty() ? YAML::Node() : docs.front();
+    if (scan.second_document) {
+      const YAML::Mark& m = *scan.second_document;
+      std::string_view rest = std::string_view(copy).substr(std::min<std::size_t>(m.pos, copy.size()));
+      if (rest.substr(0, 3) == "---") {
+        error_at(m.line + 1, m.column + 1, "a KB file holds one YAML document; this one has a second ('---')");
+      } else if (!rest.empty() && rest[0] != ' ' && rest[0] != '\n' && rest[0] != '\r' && rest[0] != '\t') {
+        // The parser is stuck on a token it cannot place (the screen has
+        // already made sure the text is valid UTF-8).
+        std::string_view token = rest.substr(0, std::max<std::size_t>(utf8_length(rest, 0), 1));
+        error_at(m.line + 1, m.column + 1, fmt::format("YAML syntax: unexpected '{}'", token));
+      } else {
+        error_at(m.line + 1, m.column + 1, "YAML syntax: unexpected text after the document");
+      }
+      return std::nullopt;
+    }
+    return YAML::Load(copy);
   } catch (const YAML::DeepRecursion& e) {
     error_at(e.mark.line + 1, e.mark.column + 1, "nesting too deep for a KB file");
   } catch (const YAML::Exception& e) {

@@ -7,9 +7,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <regex>
 #include <string>
 
@@ -26,6 +30,9 @@ struct KbCase {
   const char* expect;   // the error line, after the KB directory and '/', as a regex
   std::function<void(const fs::path& kb)> setup = nullptr;
 };
+
+// gtest prints a failing case by its name, not as "72-byte object <3E-8E ...>".
+void PrintTo(const KbCase& c, std::ostream* os) { *os << c.name; }
 
 std::string repeat(const std::string& s, std::size_t n) {
   std::string out;
@@ -63,7 +70,7 @@ std::vector<KbCase> kb_cases() {
       {"flow_nesting_100000", M, repeat("[", 100000), R"(muscles/trapezius.yaml:1:65: error: nesting deeper than 64 levels)"},
       {"block_nesting_100000", M, repeat("- ", 100000) + "x\n", R"(muscles/trapezius.yaml:1:129: error: indented more than 128 columns.*)"},
       {"mapping_nesting", "areas.yaml", [] { std::string s = "a:\n"; for (int i = 1; i < 300; ++i) s += std::string(i, ' ') + "b:\n"; return s; }(),
-       R"(areas.yaml:129:129: error: indented more than 128 columns.*)"},
+       R"(areas.yaml:130:129: error: indented more than 128 columns.*)"},
       {"billion_laughs", "areas.yaml",
        "- id: a\n  label: &l0 [lol, lol]\n  region: head\n  aliases: &l1 [*l0, *l0, *l0]\n  culprits: [*l1, *l1, *l1]\n",
        R"(areas.yaml:2:10: error: YAML anchors and aliases .* are not allowed in the KB.*)"},
@@ -111,6 +118,29 @@ std::vector<KbCase> kb_cases() {
       {"unreadable_dangling_link", "", "", R"(muscles/gone.yaml: error: cannot read file: No such file or directory)",
        [](const fs::path& kb) { fs::create_symlink("/nonexistent/gone.yaml", kb / "muscles/gone.yaml"); }},
       {"zero_muscles", "", "", R"(error: the KB has no muscles)", [](const fs::path& kb) { fs::remove_all(kb / "muscles"); }},
+      // Found by fuzz_load: yaml-cpp 0.7's LoadAll() looped forever on this.
+      {"comma_at_line_start", "areas.yaml", "- id: temple\n  label: Temple\n, side\n", R"(areas.yaml:3:1: error: YAML syntax: unexpected ',')"},
+      {"comma_alone", M, ",", R"(muscles/trapezius.yaml:1:1: error: YAML syntax: unexpected ',')"},
+      {"second_document_marker", M, std::string(kMuscle) + "--- x\n", R"(muscles/trapezius.yaml:12:1: error: a KB file holds one YAML document.*)"},
+      {"one_byte_past_file_limit", "", "", R"(muscles/trapezius.yaml: error: file is 4194305 bytes; the limit is 4194304 bytes)",
+       [](const fs::path& kb) { fs::resize_file(kb / "muscles/trapezius.yaml", (4u << 20) + 1); }},
+      {"flow_nesting_65", M, "aka: " + repeat("[", 65), R"(muscles/trapezius.yaml:1:70: error: nesting deeper than 64 levels)"},
+      {"indent_129", M, muscle_with("location: On top of the shoulder.", "location: On top\n" + std::string(129, ' ') + "of the shoulder."),
+       R"(muscles/trapezius.yaml:5:129: error: indented more than 128 columns.*)"},
+      {"dir_depth_33", "", "", R"(muscles(/d)+: error: directories nested deeper than 32 levels)",
+       [](const fs::path& kb) { fs::create_directories(kb / ("muscles" + repeat("/d", 32))); }},
+      {"key_is_a_list", M, std::string(kMuscle) + "[x]: y\n", R"(muscles/trapezius.yaml:12:1: error: muscle has a key that is not a name)"},
+      {"id_is_empty", M, muscle_with("id: trapezius", "id:"), R"(muscles/trapezius.yaml:1:1: error: muscle is missing required key 'id')"},
+      {"region_cycle_of_three", "regions.yaml",
+       "- id: head\n  label: Head\n  parent: upper-limb\n- id: upper-limb\n  label: Arm\n  parent: shoulder\n"
+       "- id: shoulder\n  label: Shoulder\n  parent: head\n",
+       R"(regions.yaml:\d+:11: error: region '[a-z-]+' is its own ancestor.*)"},
+      // Unreadable even for root (tests run as root, so mode 000 does not
+      // stop a read): read(2) of /proc/self/mem at offset 0 fails with EIO.
+      {"unreadable_file", "", "", R"(muscles/mem.yaml: error: cannot read file: Input/output error)",
+       [](const fs::path& kb) { fs::create_symlink("/proc/self/mem", kb / "muscles/mem.yaml"); }},
+      {"empty_kb_directory", "", "", R"(error: the KB has no muscles)",
+       [](const fs::path& kb) { for (const auto& e : fs::directory_iterator(kb)) fs::remove_all(e.path()); }},
   };
 }
 
@@ -149,6 +179,8 @@ struct ArgCase {
   const char* expect;  // regex for the first stderr line
 };
 
+void PrintTo(const ArgCase& c, std::ostream* os) { *os << c.name; }
+
 std::vector<ArgCase> arg_cases() {
   std::string lines;
   for (int i = 0; i < 100000; ++i) lines += "temple\n";
@@ -176,6 +208,25 @@ std::vector<ArgCase> arg_cases() {
       {"muscle_without_name", {"muscle"}, "", R"(tpx: error: .*name.*)"},
       {"unknown_muscle", {"muscle", "bicep femurs"}, "", R"(tpx: error: no muscle named 'bicep femurs'.*)"},
       {"unknown_protocol", {"protocol", "acupuncture"}, "", R"(tpx: error: no protocol named 'acupuncture'.*)"},
+      // Linux refuses a single argument over 128 KiB (MAX_ARG_STRLEN) before
+      // tpx runs, so a megabyte of arguments comes as eight of 131,000 bytes.
+      {"arguments_1mb", {"where", std::string(131000, 'a'), std::string(131000, 'b'), std::string(131000, 'c'),
+                         std::string(131000, 'd'), std::string(131000, 'e'), std::string(131000, 'f'),
+                         std::string(131000, 'g'), std::string(131000, 'h')},
+       "", R"(tpx: error: phrase 1 is 131000 bytes long; the limit is 4096)"},
+      {"phrase_4097_bytes", {"where", std::string(4097, 'a')}, "", R"(tpx: error: phrase 1 is 4097 bytes long; the limit is 4096)"},
+      {"stdin_line_4097_bytes", {"where", "-"}, std::string(4097, 'a') + "\n", R"(tpx: error: a line on stdin is longer than 4096 bytes)"},
+      {"phrases_1001_arguments", [] { std::vector<std::string> v{"where"}; v.resize(1002, "temple"); return v; }(),
+       "", R"(tpx: error: too many phrases: at most 1000)"},
+      {"phrases_1001_on_stdin", {"where", "-"}, repeat("temple\n", 1001), R"(tpx: error: too many phrases: at most 1000)"},
+      {"carriage_return_argument", {"where", "temple\r"}, "", R"(tpx: error: phrase 1 contains the control character 0x0D)"},
+      {"delete_character", {"where", "tem\x7fple"}, "", R"(tpx: error: phrase 1 contains the control character 0x7F)"},
+      {"overlong_utf8_argument", {"where", "\xC0\xAFtemple"}, "", R"(tpx: error: phrase 1 is not valid UTF-8 \(byte 0xC0\))"},
+      {"surrogate_utf8_argument", {"where", "\xED\xA0\x80"}, "", R"(tpx: error: phrase 1 is not valid UTF-8 \(byte 0xED\))"},
+      {"truncated_utf8_argument", {"where", "temple \xE2\x80"}, "", R"(tpx: error: phrase 1 is not valid UTF-8 \(byte 0xE2\))"},
+      {"escape_in_muscle_name", {"muscle", "\x1b[31mtrapezius"}, "", R"(tpx: error: the name contains the control character 0x1B)"},
+      {"newline_in_protocol_name", {"protocol", "self\nrelease"}, "", R"(tpx: error: the name contains the control character 0x0A)"},
+      {"escape_as_command", {"\x1b[2J"}, "", R"(tpx: error: unknown command: it contains the control character 0x1B)"},
   };
 }
 
@@ -192,5 +243,125 @@ TEST_P(HostileArgs, OneClearErrorExitTwoNoCrash) {
 
 INSTANTIATE_TEST_SUITE_P(Table, HostileArgs, testing::ValuesIn(arg_cases()),
                          [](const testing::TestParamInfo<ArgCase>& i) { return std::string(i.param.name); });
+
+// Each limit of include/tpx/limits.h at its value is accepted; the table
+// above holds each one just past it. See docs/limits.md.
+class Limits : public testing::Test {
+ protected:
+  void SetUp() override {
+    kb_ = fs::temp_directory_path() / ("tpx-limits-" + std::to_string(::getpid()) + "-" +
+                                       testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(kb_);
+    fs::create_directories(kb_.parent_path());
+    fs::copy(std::string(TPX_TEST_DATA_DIR) + "/kb-small", kb_, fs::copy_options::recursive);
+  }
+  void TearDown() override { fs::remove_all(kb_); }
+  void write(const std::string& rel, const std::string& text) {
+    std::ofstream(kb_ / rel, std::ios::binary | std::ios::trunc) << text;
+  }
+  // `tpx check` and a query both accept the KB.
+  void expect_accepted() {
+    tpx_test::Result check = tpx_test::tpx({"check", kb_.string()});
+    EXPECT_EQ(check.code, 0) << check.out << check.err;
+    tpx_test::Result where = tpx_test::tpx({"where", "temple", "--kb", kb_.string(), "--no-cache"});
+    EXPECT_EQ(where.code, 0) << where.err;
+  }
+  fs::path kb_;
+};
+
+TEST_F(Limits, FileOfExactlyMaxBytesIsAccepted) {
+  std::string text = kMuscle;
+  const std::size_t limit = 4u << 20;
+  while (text.size() < limit) {
+    std::size_t room = limit - text.size();
+    std::size_t n = std::min<std::size_t>(room, 1000);
+    text += n == 1 ? std::string("\n") : "#" + std::string(n - 2, 'x') + "\n";
+  }
+  ASSERT_EQ(text.size(), limit);
+  write("muscles/trapezius.yaml", text);
+  expect_accepted();
+}
+
+TEST_F(Limits, IndentOf128ColumnsIsAccepted) {
+  write("muscles/trapezius.yaml",
+        muscle_with("location: On top of the shoulder.", "location: On top\n" + std::string(128, ' ') + "of the shoulder."));
+  expect_accepted();
+}
+
+TEST_F(Limits, FlowNestingOf64PassesTheScreen) {
+  // No KB value nests 64 deep, so the file is refused, but by the schema
+  // ('aka' holds names), not by the nesting limit.
+  write("muscles/trapezius.yaml", muscle_with("region:", "aka: " + repeat("[", 64) + repeat("]", 64) + "\nregion:"));
+  tpx_test::Result r = tpx_test::tpx({"check", kb_.string()});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.out.find("nesting deeper"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("'aka'"), std::string::npos) << r.out;
+}
+
+TEST_F(Limits, DirectoriesNested32DeepAreAccepted) {
+  fs::path deep = kb_ / ("muscles" + repeat("/d", 31));  // 32 directories below the KB
+  fs::create_directories(deep);
+  fs::rename(kb_ / "muscles/trapezius.yaml", deep / "trapezius.yaml");
+  expect_accepted();
+}
+
+TEST(LimitsCli, AThousandPhrasesAreAccepted) {
+  EXPECT_EQ(tpx_test::tpx({"where", "-"}, repeat("temple\n", 1000)).code, 0);
+  std::vector<std::string> args{"where"};
+  args.resize(1001, "temple");
+  EXPECT_EQ(tpx_test::tpx(args).code, 0);
+}
+
+TEST(LimitsCli, PhrasesOf4096BytesAreAccepted) {
+  std::string phrase = "temple " + std::string(4096 - 7, 'x');
+  tpx_test::Result arg = tpx_test::tpx({"where", phrase});
+  EXPECT_TRUE(arg.code == 0 || arg.code == 1) << arg.err;
+  tpx_test::Result in = tpx_test::tpx({"where", "-"}, phrase + "\n");
+  EXPECT_TRUE(in.code == 0 || in.code == 1) << in.err;
+}
+
+// Tests run as root here, where mode 000 does not stop a read; the table's
+// unreadable_file case covers root with a file read(2) fails on.
+TEST_F(Limits, FileWithoutReadPermission) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root reads a mode-000 file";
+  fs::permissions(kb_ / "muscles/trapezius.yaml", fs::perms::none);
+  tpx_test::Result r = tpx_test::tpx({"check", kb_.string()});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("muscles/trapezius.yaml: error: cannot read file: Permission denied"), std::string::npos) << r.out;
+}
+
+// A mutual `related` pair is a cycle the KB allows; nothing may follow it forever.
+TEST_F(Limits, RelatedCycleIsAcceptedAndShownOnce) {
+  write("muscles/trapezius.yaml", std::string(kMuscle) + "related:\n  - id: temporalis\n    reason: satellite\n");
+  std::ofstream(kb_ / "muscles/temporalis.yaml", std::ios::app) << "related:\n  - id: trapezius\n    reason: satellite\n";
+  expect_accepted();
+  tpx_test::Result r = tpx_test::tpx({"muscle", "trapezius", "--kb", kb_.string(), "--no-cache", "--format", "json"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("temporalis"), std::string::npos);
+}
+
+// The reader went away: tpx stops quietly with 0, like ripgrep and coreutils.
+TEST(HostileOutput, StdoutClosedEarly) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"list", "muscles"},
+                                               std::vector<std::string>{"where", "temple", "--format", "json"}}) {
+    tpx_test::Result r = tpx_test::tpx_stdout_closed(args);
+    EXPECT_EQ(r.code, 0) << args[0] << ": " << r.err;
+    EXPECT_EQ(r.err, "") << args[0];
+  }
+}
+
+// Output that cannot be written is an error, not a silent exit 0.
+TEST(HostileOutput, StdoutIsFull) {
+  const std::string err = testing::TempDir() + "tpx-full-" + std::to_string(::getpid());
+  for (const char* args : {"list muscles", "where temple --format json"}) {
+    int status = std::system((std::string(TPX_BINARY) + " " + args + " >/dev/full 2>" + err).c_str());
+    ASSERT_TRUE(WIFEXITED(status)) << args;
+    EXPECT_EQ(WEXITSTATUS(status), 2) << args;
+    std::ifstream in(err);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(text, "tpx: error: cannot write the output: No space left on device\n") << args;
+  }
+  std::remove(err.c_str());
+}
 
 }  // namespace

@@ -22,12 +22,18 @@ struct Result {
 };
 
 /// `env` entries are added to PATH, HOME and a private XDG_CACHE_HOME, and
-/// override them.
+/// override them. With `close_stdout`, nobody reads tpx's stdout: the read
+/// end of the pipe is closed before tpx starts, so its first write fails
+/// with EPIPE.
 inline Result tpx(const std::vector<std::string>& args, const std::string& input = "",
-                  const std::vector<std::string>& env = {}) {
+                  const std::vector<std::string>& env = {}, bool close_stdout = false) {
   ::signal(SIGPIPE, SIG_IGN);  // tpx may stop reading stdin early
   int in[2], out[2], err[2];
   if (::pipe(in) || ::pipe(out) || ::pipe(err)) return {};
+  if (close_stdout) {
+    ::close(out[0]);
+    out[0] = -1;
+  }
   // Entries in `env` come first, so they override these defaults (getenv
   // returns the first match).
   std::vector<std::string> envs = env;
@@ -44,7 +50,8 @@ inline Result tpx(const std::vector<std::string>& args, const std::string& input
     ::dup2(in[0], 0);
     ::dup2(out[1], 1);
     ::dup2(err[1], 2);
-    for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) ::close(fd);
+    for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]})
+      if (fd >= 0) ::close(fd);
     ::signal(SIGPIPE, SIG_DFL);
     ::execve(TPX_BINARY, argv.data(), envp.data());
     ::_exit(127);
@@ -55,7 +62,7 @@ inline Result tpx(const std::vector<std::string>& args, const std::string& input
   ::fcntl(in[1], F_SETFL, O_NONBLOCK);
   Result r;
   std::size_t written = 0;
-  bool in_open = true, out_open = true, err_open = true;
+  bool in_open = true, out_open = !close_stdout, err_open = true;
   if (input.empty()) {
     ::close(in[1]);
     in_open = false;
@@ -82,13 +89,16 @@ inline Result tpx(const std::vector<std::string>& args, const std::string& input
     }
   }
   if (in_open) ::close(in[1]);
-  ::close(out[0]);
+  if (out[0] >= 0) ::close(out[0]);
   ::close(err[0]);
   int status = 0;
   ::waitpid(pid, &status, 0);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return r;
 }
+
+/// Runs tpx with nobody reading its stdout (`tpx ... | head -c0`).
+inline Result tpx_stdout_closed(const std::vector<std::string>& args) { return tpx(args, "", {}, true); }
 
 }  // namespace tpx_test
 

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the seed corpora for the fuzz targets from files already in the
+# repository, so no corpus needs committing:
+#   load/   every kb/ and tests/data YAML file, with the "# file: <rel>" header
+#           fuzz_load reads, plus tests/fuzz/regressions/load/*
+#   query/  the acceptance phrases (tests/acceptance/cases.tsv), one case per
+#           file, one phrase per line, plus tests/fuzz/regressions/query/*
+#   image/  the compiled kb.tpxi and a small KB's image, plus
+#           tests/fuzz/regressions/image/*
+#
+#   tests/fuzz/seeds.sh SOURCE_DIR BUILD_DIR OUT_DIR
+set -euo pipefail
+src=$1 build=$2 out=$3
+mkdir -p "$out/load" "$out/query" "$out/image"
+
+n=0
+add_yaml() {  # add_yaml FILE REL
+  n=$((n + 1))
+  { printf '# file: %s\n' "$2"; cat "$1"; } > "$out/load/seed-$n.yaml"
+}
+for kb in "$src/kb" "$src"/tests/data/kb-*; do
+  while IFS= read -r f; do
+    rel=${f#"$kb"/}
+    case $rel in
+      muscles/*) add_yaml "$f" "muscles/trapezius.yaml" ;;
+      areas/*)   add_yaml "$f" "areas/more.yaml" ;;
+      *)         add_yaml "$f" "$rel" ;;
+    esac
+  done < <(find "$kb" -name '*.yaml' | sort)
+done
+
+n=0
+grep -v '^#' "$src/tests/acceptance/cases.tsv" | cut -f2 | while IFS= read -r phrases; do
+  [ -n "$phrases" ] || continue
+  n=$((n + 1))
+  printf '%s\n' "$phrases" | sed 's/ | /\n/g' > "$out/query/case-$n.txt"
+done
+
+cp "$build/kb.tpxi" "$out/image/kb.tpxi"
+if [ -x "$build/tpx-kbc" ]; then
+  "$build/tpx-kbc" "$src/tests/data/kb-small" "$out/image/kb-small.tpxi" >/dev/null 2>&1 || true
+fi
+
+for t in load query image; do
+  if [ -d "$src/tests/fuzz/regressions/$t" ]; then
+    cp "$src/tests/fuzz/regressions/$t"/* "$out/$t/" 2>/dev/null || true
+  fi
+done
+echo "seeds: $(ls "$out/load" | wc -l) load, $(ls "$out/query" | wc -l) query, $(ls "$out/image" | wc -l) image" >&2
