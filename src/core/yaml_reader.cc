@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <sstream>
 
@@ -16,27 +17,19 @@
 namespace tpx::detail {
 namespace {
 
-// Walks a file's YAML events once, before the node tree is built, to find
-// what the KB refuses: anchors and aliases, which make one value stand for
-// another and, nested, can multiply a small file into an enormous one
-// ("billion laughs"); and the start of a second document.
-//
-// Documents are counted here, at most two, instead of calling
-// YAML::LoadAll(): on some malformed input (a ',' at the start of a block
-// line) yaml-cpp 0.7's parser keeps reporting empty documents without
-// consuming the token, and LoadAll() loops forever, allocating
-// (jbeder/yaml-cpp#1040; fixed upstream by #1319, after 0.7).
-class EventScan : public YAML::EventHandler {
+// Finds anchors and aliases, which the KB does not allow: they make one
+// value stand for another and, nested, can multiply a small file into an
+// enormous one ("billion laughs"). Only the first document is walked.
+class AnchorFinder : public YAML::EventHandler {
  public:
-  std::optional<YAML::Mark> anchor;
-  std::optional<YAML::Mark> second_document;
-  void OnDocumentStart(const YAML::Mark& m) override {
-    if (++documents_ == 2) second_document = m;
-  }
+  std::optional<YAML::Mark> found;
+  void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { note(m, a); }
   void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { note(m, 1); }
-  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string&) override { note(m, a); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string&) override {
+    note(m, a);
+  }
   void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
     note(m, a);
   }
@@ -48,10 +41,26 @@ class EventScan : public YAML::EventHandler {
 
  private:
   void note(const YAML::Mark& m, YAML::anchor_t a) {
-    if (a != 0 && !anchor && documents_ == 1) anchor = m;
+    if (a != 0 && !found) found = m;
   }
-  int documents_ = 0;
 };
+
+// Anchors are written "&name" and aliases "*name"; only text with such a
+// pair of characters needs the extra event pass, so a clean file is parsed
+// once.
+bool may_have_anchors(std::string_view text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    char c = text[i], n = text[i + 1];
+    if ((c == '&' || c == '*') && (std::isalnum(static_cast<unsigned char>(n)) || n == '_')) return true;
+  }
+  return false;
+}
+
+// "---" or "..." alone at the start of a line: a document marker.
+bool document_marker(std::string_view text, std::size_t i, std::string_view marker) {
+  if (text.substr(i, 3) != marker) return false;
+  return i + 3 == text.size() || text[i + 3] == ' ' || text[i + 3] == '\n' || text[i + 3] == '\r';
+}
 
 }  // namespace
 
@@ -101,6 +110,12 @@ bool YamlReader::screen(std::string_view text) {
   bool at_indent = true;
   char quote = 0;
   bool comment = false;
+  // yaml-cpp's Load() reads the first document and ignores what follows, so
+  // the document structure is checked here, in the one pass over the text:
+  // a second "---" after content, text after a closing "...", and a stray
+  // ',' ']' '}' starting a block line (which also made LoadAll() loop
+  // forever: jbeder/yaml-cpp#1040, fixed after 0.7).
+  bool content = false, ended = false;
   for (std::size_t i = 0; i < text.size();) {
     char c = text[i];
     if (c == '\0') {
@@ -130,6 +145,21 @@ bool YamlReader::screen(std::string_view text) {
       error_at(line, col, "tab used for indentation; YAML indents with spaces");
       return false;
     }
+    if (col == 1 && !quote) {
+      const bool start = document_marker(text, i, "---");
+      if (start || document_marker(text, i, "...")) {
+        if (start && (content || ended)) {
+          error_at(line, col, "a KB file holds one YAML document; this one has a second ('---')");
+          return false;
+        }
+        ended = ended || !start;
+        at_indent = false;
+        i += 3;
+        col += 3;
+        continue;
+      }
+    }
+    const bool token_start = at_indent && c != ' ' && c != '-';
     // Block nesting shows as indentation ("- - - x" nests too): bound it
     // before yaml-cpp recurses into it. Text starting at column 129 is
     // indented 128 columns, which is allowed.
@@ -138,6 +168,17 @@ bool YamlReader::screen(std::string_view text) {
       error_at(line, col, fmt::format("indented more than {} columns; the KB nests only a few levels deep",
                                       kMaxIndentColumns));
       return false;
+    }
+    if (!comment && !quote && c != ' ' && c != '\r' && !(c == '#' && (col == 1 || text[i - 1] == ' '))) {
+      if (ended) {
+        error_at(line, col, "YAML syntax: unexpected text after the end of the document ('...')");
+        return false;
+      }
+      content = true;
+      if (token_start && flow_depth == 0 && (c == ',' || c == ']' || c == '}')) {
+        error_at(line, col, fmt::format("YAML syntax: unexpected '{}'", c));
+        return false;
+      }
     }
     if (!comment) {
       if (quote) {
@@ -166,32 +207,16 @@ std::optional<YAML::Node> YamlReader::parse(std::string_view text) {
   if (!screen(text)) return std::nullopt;
   try {
     const std::string copy(text);
-    EventScan scan;
-    {
+    if (may_have_anchors(copy)) {
       std::istringstream in(copy);
       YAML::Parser parser(in);
-      for (int doc = 0; doc < 2 && !scan.anchor && parser.HandleNextDocument(scan); ++doc) {
+      AnchorFinder finder;
+      parser.HandleNextDocument(finder);
+      if (finder.found) {
+        error_at(finder.found->line + 1, finder.found->column + 1,
+                 "YAML anchors and aliases (&name, *name) are not allowed in the KB; write the value out");
+        return std::nullopt;
       }
-    }
-    if (scan.anchor) {
-      error_at(scan.anchor->line + 1, scan.anchor->column + 1,
-               "YAML anchors and aliases (&name, *name) are not allowed in the KB; write the value out");
-      return std::nullopt;
-    }
-    if (scan.second_document) {
-      const YAML::Mark& m = *scan.second_document;
-      std::string_view rest = std::string_view(copy).substr(std::min<std::size_t>(m.pos, copy.size()));
-      if (rest.substr(0, 3) == "---") {
-        error_at(m.line + 1, m.column + 1, "a KB file holds one YAML document; this one has a second ('---')");
-      } else if (!rest.empty() && rest[0] != ' ' && rest[0] != '\n' && rest[0] != '\r' && rest[0] != '\t') {
-        // The parser is stuck on a token it cannot place (the screen has
-        // already made sure the text is valid UTF-8).
-        std::string_view token = rest.substr(0, std::max<std::size_t>(utf8_length(rest, 0), 1));
-        error_at(m.line + 1, m.column + 1, fmt::format("YAML syntax: unexpected '{}'", token));
-      } else {
-        error_at(m.line + 1, m.column + 1, "YAML syntax: unexpected text after the document");
-      }
-      return std::nullopt;
     }
     return YAML::Load(copy);
   } catch (const YAML::DeepRecursion& e) {

@@ -39,7 +39,8 @@ TEST(FuzzRegressions, ReplayEveryInput) {
 }
 
 // yaml-cpp 0.7's LoadAll() looped forever, allocating, on a ',' at the start
-// of a block line (found by fuzz_load). The loader counts documents itself.
+// of a block line (found by fuzz_load). The screen refuses such a line and
+// the loader reads one document with Load().
 TEST(FuzzRegressions, CommaAtLineStartIsASyntaxErrorNotAHang) {
   tpx::LoadResult r = tpx_fuzz::load_with("# file: areas.yaml\n- id: temple\n  label: Temple\n, side\n");
   ASSERT_FALSE(r.ok());
