@@ -240,6 +240,10 @@ std::string one_line(std::string_view text) {
   for (char c : text) {
     if (c == '\n' || c == '\r') {
       if (!out.empty() && out.back() != ' ') out += ' ';
+    } else if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) {
+      // An escape or other control byte from the command line would drive
+      // the terminal; show it instead.
+      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
     } else {
       out += c;
     }

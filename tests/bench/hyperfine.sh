@@ -13,6 +13,7 @@ tpx=$(realpath "$build/tpx")
 synth=$(realpath "$build/tests/tpx-synth")
 work=${TPX_BENCH_DIR:-/tmp/tpx-bench}
 command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install hyperfine" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install time" >&2; exit 2; }
 mkdir -p "$work"
 export XDG_CACHE_HOME="$work/cache"
 for n in 1000 10000; do
@@ -21,10 +22,9 @@ done
 # A phrase the synthetic KB knows: the first alias of its first area.
 phrase=$(grep -m1 'aliases:' "$work/kb-1000/areas.yaml" | sed 's/.*\["\([^"]*\)".*/\1/')
 
-peak_kb() {  # peak resident memory of one run, in KiB
-  python3 -c 'import resource, subprocess, sys
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
+peak_kb() {  # peak resident memory of one run, in KiB (GNU time's %M; a
+            # Python parent would count its own pre-exec pages in the child)
+  /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
 }
 
 echo "## Machine"
