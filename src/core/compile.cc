@@ -23,6 +23,13 @@ class Compiler {
   explicit Compiler(const Model& m) : m_(m) {}
 
   std::vector<std::byte> run() {
+    // About a dozen short strings per entry: sizing the table once keeps
+    // compiling linear instead of rehashing as the KB grows.
+    str_index_.reserve(16 * (m_.muscles.size() + m_.areas.size() + m_.symptoms.size() + m_.causes.size()));
+    // And room for the text (a muscle's prose is one to three KB): growing a
+    // 100 MB string by doubling copies it again and again. Reserved but
+    // untouched pages cost nothing.
+    strings_.reserve(2048 * m_.muscles.size() + 256 * (m_.areas.size() + m_.symptoms.size() + m_.causes.size()));
     index_ids();
     emit_regions();
     emit_areas_and_postings();
