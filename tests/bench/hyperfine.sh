@@ -22,6 +22,10 @@ done
 # A phrase the synthetic KB knows: the first alias of its first area.
 phrase=$(grep -m1 'aliases:' "$work/kb-1000/areas.yaml" | sed 's/.*\["\([^"]*\)".*/\1/')
 
+medians() {  # NAME: the medians of one hyperfine JSON export, in ms
+  jq -r '.results[] | "| \(.command) | \(.median * 1000 | . * 10 | round / 10) ms |"' "$work/$1.json"
+}
+
 peak_kb() {  # peak resident memory of one run, in KiB (GNU time's %M; a
             # Python parent would count its own pre-exec pages in the child)
   /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
@@ -33,26 +37,38 @@ echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(
 echo
 echo "## Start-up and the embedded KB (one hyperfine run, side by side)"
 echo
-hyperfine -N --warmup 10 --runs 100 --export-markdown "$work/startup.md" \
+hyperfine -N --warmup 10 --runs 100 --export-markdown "$work/startup.md" --export-json "$work/startup.json" \
   -n "tpx --version" "$tpx --version" \
   -n "tpx where temple \"top of shoulder\"" "$tpx where temple 'top of shoulder'" >&2
 cat "$work/startup.md"
 echo
+echo "| command | median |"
+echo "|:---|---:|"
+medians startup
+echo
 echo "## --kb on synthetic KBs: cold (compile, cache cleared before each run)"
 echo
-hyperfine -N --runs 5 --prepare "$tpx cache clear" --export-markdown "$work/cold.md" \
+hyperfine -N --runs 5 --prepare "$tpx cache clear" --export-markdown "$work/cold.md" --export-json "$work/cold.json" \
   -n "cold, 1,000 muscles" "$tpx where '$phrase' --kb $work/kb-1000" \
   -n "cold, 10,000 muscles" "$tpx where '$phrase' --kb $work/kb-10000" >&2
 cat "$work/cold.md"
+echo
+echo "| command | median |"
+echo "|:---|---:|"
+medians cold
 echo
 echo "## --kb on synthetic KBs: warm (image mapped from the cache)"
 echo
 "$tpx" where "$phrase" --kb "$work/kb-1000" >/dev/null
 "$tpx" where "$phrase" --kb "$work/kb-10000" >/dev/null
-hyperfine -N --warmup 5 --runs 50 --export-markdown "$work/warm.md" \
+hyperfine -N --warmup 5 --runs 50 --export-markdown "$work/warm.md" --export-json "$work/warm.json" \
   -n "warm, 1,000 muscles" "$tpx where '$phrase' --kb $work/kb-1000" \
   -n "warm, 10,000 muscles" "$tpx where '$phrase' --kb $work/kb-10000" >&2
 cat "$work/warm.md"
+echo
+echo "| command | median |"
+echo "|:---|---:|"
+medians warm
 echo
 echo "## Peak memory (max resident set)"
 echo
