@@ -92,6 +92,12 @@ std::vector<const CommandSpec*> visible_commands(const CommandSpec& root) {
   return out;
 }
 
+std::vector<const CommandSpec*> root_and_visible(const CommandSpec& root) {
+  std::vector<const CommandSpec*> out{&root};
+  collect(root, out);
+  return out;
+}
+
 std::vector<const ArgSpec*> options_in(const CommandSpec& root, const CommandSpec& cmd) {
   // The chain of commands from `cmd` up to `root`, nearest first.
   std::vector<const CommandSpec*> chain{&cmd};

@@ -41,6 +41,8 @@ struct CommandSpec {
 
   /// "cache path" (empty for the program).
   std::string joined(char sep = ' ') const;
+  /// How it is typed: "tpx" for the program, "tpx cache path" below it.
+  std::string command_line() const { return path.empty() ? "tpx" : "tpx " + joined(); }
 };
 
 /// Describes `app` and its subcommands, recursively.
@@ -49,6 +51,9 @@ CommandSpec describe(const CLI::App& app);
 /// Every command below `root` (not `root` itself) that is not hidden and
 /// not below a hidden one, depth first.
 std::vector<const CommandSpec*> visible_commands(const CommandSpec& root);
+
+/// `root` followed by its visible_commands(): what a completion describes.
+std::vector<const CommandSpec*> root_and_visible(const CommandSpec& root);
 
 /// The options valid in `cmd`: its own, then `root`'s when it inherits them.
 std::vector<const ArgSpec*> options_in(const CommandSpec& root, const CommandSpec& cmd);

@@ -106,8 +106,6 @@ _tpx() {
 complete -F _tpx tpx
 )SH";
 
-std::string key(const CommandSpec& c) { return c.path.empty() ? "tpx" : "tpx " + c.joined(); }
-
 std::string entry(const std::string& k, const std::string& value) {
   return "    [" + sh_quote(k) + "]=" + sh_quote(value) + "\n";
 }
@@ -115,30 +113,29 @@ std::string entry(const std::string& k, const std::string& value) {
 }  // namespace
 
 std::string bash_completion(const CommandSpec& root) {
-  std::vector<const CommandSpec*> cmds{&root};
-  for (const CommandSpec* c : visible_commands(root)) cmds.push_back(c);
+  const std::vector<const CommandSpec*> cmds = root_and_visible(root);
   std::string commands, options, args;
   for (const CommandSpec* c : cmds) {
     std::string subs;
     for (const CommandSpec& sub : c->commands) {
       if (!sub.hidden) subs += (subs.empty() ? "" : " ") + sub.path.back();
     }
-    if (!subs.empty()) commands += entry(key(*c), subs);
+    if (!subs.empty()) commands += entry(c->command_line(), subs);
 
     std::string names;
     for (const ArgSpec* o : options_in(root, *c)) {
       for (const std::string& n : o->names) {
         names += (names.empty() ? "" : " ") + n;
         // Flags get no entry: an entry marks an option that takes a value.
-        if (o->takes_value()) args += entry(key(*c) + "|" + n, value_kind(*o).empty() ? "text" : value_kind(*o));
+        if (o->takes_value()) args += entry(c->command_line() + "|" + n, value_kind(*o).empty() ? "text" : value_kind(*o));
       }
     }
-    options += entry(key(*c), names);
+    options += entry(c->command_line(), names);
 
     for (std::size_t i = 0; i < c->positionals.size(); ++i) {
       const ArgSpec& p = c->positionals[i];
       std::string at = p.many && i + 1 == c->positionals.size() ? "+" : std::to_string(i);
-      if (!value_kind(p).empty()) args += entry(key(*c) + "|" + at, value_kind(p));
+      if (!value_kind(p).empty()) args += entry(c->command_line() + "|" + at, value_kind(p));
     }
   }
   std::string functions = with_kb_option(kFunctions);

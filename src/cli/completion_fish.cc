@@ -84,26 +84,23 @@ std::string candidates(const ArgSpec& a) {
   return "";
 }
 
-std::string key(const CommandSpec& c) { return c.path.empty() ? "tpx" : "tpx " + c.joined(); }
-
 }  // namespace
 
 std::string fish_completion(const CommandSpec& root) {
-  std::vector<const CommandSpec*> cmds{&root};
-  for (const CommandSpec* c : visible_commands(root)) cmds.push_back(c);
+  const std::vector<const CommandSpec*> cmds = root_and_visible(root);
   std::string commands, valued, lines;
   for (const CommandSpec* c : cmds) {
-    std::string at = " -n " + fish_quote("__tpx_at " + fish_quote(key(*c)));
+    std::string at = " -n " + fish_quote("__tpx_at " + fish_quote(c->command_line()));
     for (const CommandSpec& sub : c->commands) {
       if (sub.hidden) continue;
-      commands += " " + fish_quote(key(sub));
+      commands += " " + fish_quote(sub.command_line());
       lines += "complete -c tpx" + at + " -a " + fish_quote(sub.path.back()) + " -d " + fish_quote(sub.help) + "\n";
     }
     for (const ArgSpec* o : options_in(root, *c)) {
       std::string line = "complete -c tpx" + at;
       for (const std::string& n : o->names) {
         line += (n.size() > 2 ? " -l " : " -s ") + fish_quote(n.substr(n.size() > 2 ? 2 : 1));
-        if (o->takes_value()) valued += " " + fish_quote(key(*c) + "|" + n);
+        if (o->takes_value()) valued += " " + fish_quote(c->command_line() + "|" + n);
       }
       if (o->takes_value()) line += " -x" + candidates(*o);
       lines += line + " -d " + fish_quote(o->help) + "\n";
