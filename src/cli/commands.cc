@@ -223,10 +223,10 @@ int run_cache(const CliOptions& opt) {
 
 }  // namespace
 
-std::optional<std::string> unknown_command(int argc, char** argv) {
+std::optional<std::string> unknown_command(const CLI::App& app, int argc, char** argv) {
   if (argc < 2 || argv[1][0] == '-' || argv[1][0] == '\0') return std::nullopt;
   std::string word = argv[1];
-  std::vector<std::string> names = command_names();
+  std::vector<std::string> names = command_names(app);
   if (std::find(names.begin(), names.end(), word) != names.end()) return std::nullopt;
   if (std::optional<std::string> why = phrase_problem(word)) return fmt::format("unknown command: it {}", *why);
   std::string msg = fmt::format("unknown command '{}'", one_line(word));

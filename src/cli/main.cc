@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
   tpx::cli::define_options(app, opt);
   int code = tpx::cli::kExitMatch;
   try {
-    if (std::optional<std::string> why = tpx::cli::unknown_command(argc, argv)) {
+    if (std::optional<std::string> why = tpx::cli::unknown_command(app, argc, argv)) {
       std::cerr << "tpx: error: " << *why << '\n';
       return tpx::cli::kExitError;
     }

@@ -114,10 +114,7 @@ const Manual& manual() {
   return m;
 }
 
-std::vector<std::string> command_names() {
-  CliOptions scratch;
-  CLI::App app;
-  define_options(app, scratch);
+std::vector<std::string> command_names(const CLI::App& app) {
   std::vector<std::string> names;
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
     names.push_back(sub->get_name());

@@ -34,9 +34,9 @@ struct CliOptions {
   bool man_page = false;        ///< man: print tpx(1) in roff (no KB is read)
 };
 
-/// The subcommand names, for "did you mean" on a misspelt one. Read from
-/// define_options(), so never out of date.
-std::vector<std::string> command_names();
+/// The subcommand names of `app` (as define_options() declared them), for
+/// "did you mean" on a misspelt one.
+std::vector<std::string> command_names(const CLI::App& app);
 
 /// Declares every subcommand and option on `app`, bound to `opt`.
 void define_options(CLI::App& app, CliOptions& opt);
