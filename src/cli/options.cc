@@ -140,9 +140,14 @@ void define_options(CLI::App& app, CliOptions& opt) {
   app.set_version_flag("--version,-V", std::string("tpx ") + TPX_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
+  // An empty --kb would silently mean the built-in KB; an empty TPX_KB is
+  // not seen here (CLI11 skips empty variables), so it still means unset.
   app.add_option("--kb", opt.kb_dir, "Use the KB in DIR instead of the built-in one")
       ->envname("TPX_KB")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->check(CLI::Validator(
+          [](std::string& dir) { return dir.empty() ? std::string("needs a directory, not an empty name") : ""; },
+          "", "non-empty"));
   app.add_flag("--no-cache", opt.no_cache, "With --kb: compile the KB now, neither reading nor writing the cache");
   app.add_option("--color", opt.color, "Colour: auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))

@@ -227,6 +227,7 @@ std::vector<ArgCase> arg_cases() {
       {"escape_in_muscle_name", {"muscle", "\x1b[31mtrapezius"}, "", R"(tpx: error: the name contains the control character 0x1B)"},
       {"newline_in_protocol_name", {"protocol", "self\nrelease"}, "", R"(tpx: error: the name contains the control character 0x0A)"},
       {"escape_as_command", {"\x1b[2J"}, "", R"(tpx: error: unknown command: it contains the control character 0x1B)"},
+      {"empty_kb_argument", {"where", "temple", "--kb", ""}, "", R"(tpx: error: .*--kb.*needs a directory.*)"},
       // An option value is echoed in CLI11's message: shown, never sent to the terminal.
       {"escape_as_option_value", {"where", "temple", "--format", "\x1b[2J"}, "", R"(tpx: error: [^\x1b]*\\x1B\[2J[^\x1b]*)"},
   };
