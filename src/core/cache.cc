@@ -12,6 +12,7 @@
 #include <fstream>
 #include <random>
 
+#include "fnv.h"
 #include "tpx/compile.h"
 #include "tpx/load.h"
 
@@ -22,11 +23,7 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kImageExtension = ".tpxi";
 
-// FNV-1a, 64 bits: a stable name for a directory and for its file stamps.
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 0xCBF29CE484222325ull) {
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
-  return h;
-}
+using detail::fnv1a;
 
 std::string hex(std::uint64_t v) { return fmt::format("{:016x}", v); }
 
@@ -88,7 +85,13 @@ CachedKb compile_dir(const fs::path& kb_dir, CachedKb out) {
   LoadResult loaded = load_directory(kb_dir);
   out.diagnostics = std::move(loaded.diagnostics);
   if (has_errors(out.diagnostics)) return out;
-  auto bytes = std::make_shared<std::vector<std::byte>>(compile(loaded.model));
+  std::shared_ptr<std::vector<std::byte>> bytes;
+  try {
+    bytes = std::make_shared<std::vector<std::byte>>(compile(loaded.model));
+  } catch (const std::exception& e) {  // too large for the image format, or out of memory
+    out.diagnostics.push_back({kb_dir.string(), 0, 0, Severity::kError, std::string("cannot compile: ") + e.what()});
+    return out;
+  }
   std::string why;
   out.kb = Kb::open(*bytes, bytes, &why);
   if (!out.kb) out.diagnostics.push_back({"", 0, 0, Severity::kError, "compiled image does not open: " + why});

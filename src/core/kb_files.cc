@@ -11,9 +11,11 @@
 #include <cerrno>
 #include <cstring>
 #include <functional>
+#include <system_error>
 #include <thread>
 #include <vector>
 
+#include "fnv.h"
 #include "tpx/limits.h"
 
 namespace tpx {
@@ -99,7 +101,13 @@ class Walker {
     const std::size_t threads =
         names.size() < 1024 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
     std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work, t, threads);
+    for (std::size_t t = 1; t < threads; ++t) {
+      try {
+        pool.emplace_back(work, t, threads);
+      } catch (const std::system_error&) {  // no thread to be had: do its share here
+        work(t, threads);
+      }
+    }
     work(0, threads);
     for (std::thread& t : pool) t.join();
     for (std::size_t i = 0; i < names.size() && !too_many_; ++i) {
@@ -155,15 +163,11 @@ std::optional<std::string> kb_fingerprint(const std::string& dir, std::vector<Di
   // hashes are combined by addition in two lanes, so order does not matter.
   std::uint64_t sum = 0, mix = 0, count = 0;
   bool ok = Walker(trimmed(dir), diags, [&](std::string_view rel, const struct stat& st) {
-              std::uint64_t h = 0xCBF29CE484222325ull;
-              auto feed = [&](const void* p, std::size_t n) {
-                for (std::size_t i = 0; i < n; ++i) h = (h ^ static_cast<const unsigned char*>(p)[i]) * 0x100000001B3ull;
-              };
-              std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
-              std::int64_t mtime = mtime_ns(st);
-              feed(rel.data(), rel.size());
-              feed(&size, sizeof size);
-              feed(&mtime, sizeof mtime);
+              const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
+              const std::int64_t mtime = mtime_ns(st);
+              std::uint64_t h = detail::fnv1a(rel);
+              h = detail::fnv1a(&size, sizeof size, h);
+              h = detail::fnv1a(&mtime, sizeof mtime, h);
               sum += h;
               mix += (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull;
               ++count;

@@ -308,7 +308,13 @@ LoadResult load_sources(const std::vector<Source>& sources) {
   };
   const std::size_t threads = n < 64 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
   std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  for (std::size_t t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {  // no more threads: the ones running share the rest
+      break;
+    }
+  }
   work();
   for (std::thread& t : pool) t.join();
 
