@@ -44,6 +44,13 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 18>
                    {"thighbone", "thigh bone"},
                    {"tumour", "tumor"}}};
 
+// Both are binary-searched: an entry added out of order would silently stop
+// matching, so the order is checked when tpx is compiled.
+static_assert(std::is_sorted(kFiller.begin(), kFiller.end()), "kFiller must stay sorted");
+static_assert(std::is_sorted(kIrregular.begin(), kIrregular.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; }),
+              "kIrregular must stay sorted by its first element");
+
 bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }

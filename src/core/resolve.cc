@@ -127,6 +127,8 @@ constexpr std::array<std::string_view, 112> kCommonWords = {
     "walk", "walked", "walking", "week", "went", "what", "where", "while", "will", "woke",
     "wont", "would"};
 
+static_assert(std::is_sorted(kCommonWords.begin(), kCommonWords.end()), "kCommonWords is binary-searched");
+
 bool is_common_word(std::string_view w) { return std::binary_search(kCommonWords.begin(), kCommonWords.end(), w); }
 
 class Resolver {
