@@ -5,11 +5,15 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
+#include <tuple>
+#include <utility>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include "tpx/normalize.h"
 
@@ -18,48 +22,135 @@ namespace {
 
 using namespace image;
 
+// Id -> index, by open addressing over views of the model's own ids: no
+// copies, and one probe of a flat array per reference instead of a walk
+// through scattered hash nodes, which is what kept compiling from growing
+// linearly once the model no longer fits in the caches.
+class IdTable {
+ public:
+  template <typename T>
+  explicit IdTable(const std::vector<T>& items) {
+    std::size_t n = 16;
+    while (n < 2 * items.size()) n *= 2;
+    slots_.assign(n, Slot{});
+    ids_.reserve(items.size());
+    for (const T& item : items) {
+      const std::string_view id = item.id.value;
+      const std::uint64_t h = XXH3_64bits(id.data(), id.size());
+      std::size_t i = probe(id, h);
+      if (slots_[i].index == kNone) slots_[i] = {h, static_cast<std::uint32_t>(ids_.size())};  // first wins
+      ids_.push_back(id);
+    }
+  }
+
+  std::optional<std::uint32_t> find(std::string_view id) const {
+    const std::size_t i = probe(id, XXH3_64bits(id.data(), id.size()));
+    if (slots_[i].index == kNone) return std::nullopt;
+    return slots_[i].index;
+  }
+  // Only for references the validator has resolved already.
+  std::uint32_t at(std::string_view id) const {
+    if (std::optional<std::uint32_t> i = find(id)) return *i;
+    throw std::out_of_range("unknown id '" + std::string(id) + "'");
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t index = kNone;
+  };
+  // The slot holding `id`, or the empty slot where it would go.
+  std::size_t probe(std::string_view id, std::uint64_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = h & mask;
+    while (slots_[i].index != kNone && (slots_[i].hash != h || ids_[slots_[i].index] != id)) i = (i + 1) & mask;
+    return i;
+  }
+  std::vector<Slot> slots_;
+  std::vector<std::string_view> ids_;
+};
+
 class Compiler {
  public:
-  explicit Compiler(const Model& m) : m_(m) {}
+  explicit Compiler(const Model& m)
+      : m_(m),
+        regions_(m.regions),
+        areas_(m.areas),
+        symptoms_(m.symptoms),
+        causes_(m.causes),
+        protocols_(m.protocols),
+        muscles_(m.muscles) {}
 
   std::vector<std::byte> run() {
-    // About a dozen short strings per entry: sizing the table once keeps
-    // compiling linear instead of rehashing as the KB grows.
-    str_index_.reserve(16 * (m_.muscles.size() + m_.areas.size() + m_.symptoms.size() + m_.causes.size()));
-    // And room for the text (a muscle's prose is one to three KB): growing a
-    // 100 MB string by doubling copies it again and again. Reserved but
-    // untouched pages cost nothing.
-    strings_.reserve(2048 * m_.muscles.size() + 256 * (m_.areas.size() + m_.symptoms.size() + m_.causes.size()));
-    index_ids();
+    // The strings section is written straight into the image, right after
+    // the header: the text is most of the bytes, and copying it into place
+    // at the end cost a second pass over memory that grows with the KB.
+    // Reserved but untouched pages cost nothing, so reserve generously (a
+    // muscle's prose and records are one to three KB).
+    out_.reserve(sizeof(Header) + 3072 * m_.muscles.size() +
+                 512 * (m_.areas.size() + m_.symptoms.size() + m_.causes.size()) + 65536);
+    out_.resize(sizeof(Header));
+    // About six distinct short strings per entry: sized for that, the table
+    // rarely grows, and stays small enough to keep in the caches.
+    size_slots(4 * (m_.muscles.size() + m_.areas.size() + m_.symptoms.size() + m_.causes.size()) + 1024);
     emit_regions();
-    emit_areas_and_postings();
+    emit_muscles();
+    emit_areas();
     emit_symptoms();
     emit_causes();
     emit_protocols();
     emit_red_flags();
-    emit_muscles();
     emit_terms();
     return layout();
   }
 
  private:
-  using Ids = std::unordered_map<std::string, std::uint32_t>;
   static constexpr std::size_t kShareBelow = 120;
 
-  Str str(const std::string& s) {
-    // Short strings (ids, labels, aliases, sources) repeat and are shared;
-    // long prose (locations, notes) is almost always unique, and hashing it
-    // into an ever larger table made compiling grow faster than the KB.
-    if (s.size() > kShareBelow) {
-      Str out{static_cast<std::uint32_t>(strings_.size()), static_cast<std::uint32_t>(s.size())};
-      strings_ += s;
-      return out;
+  // One slot of the string table: open addressing over the strings section.
+  struct Slot {
+    std::uint64_t hash = 0;
+    Str s{0, kEmptySlot};
+  };
+  static constexpr std::uint32_t kEmptySlot = 0xFFFFFFFFu;
+
+  std::size_t strings_size() const { return out_.size() - sizeof(Header); }
+  std::string_view text_at(Str s) const {
+    return {reinterpret_cast<const char*>(out_.data()) + sizeof(Header) + s.offset, s.size};
+  }
+  Str append_text(std::string_view s) {
+    if (strings_size() + s.size() > 0xFFFFFFF0u) throw std::length_error("knowledge base too large for the image format");
+    Str out{static_cast<std::uint32_t>(strings_size()), static_cast<std::uint32_t>(s.size())};
+    const auto* p = reinterpret_cast<const std::byte*>(s.data());
+    out_.insert(out_.end(), p, p + s.size());
+    return out;
+  }
+  void size_slots(std::size_t expected) {
+    std::size_t n = 1024;
+    while (n < 2 * expected) n *= 2;
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(n));
+    for (const Slot& o : old) {
+      if (o.s.size == kEmptySlot) continue;
+      std::size_t i = o.hash & (slots_.size() - 1);
+      while (slots_[i].s.size != kEmptySlot) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = o;
     }
-    // try_emplace copies the key only when it is new.
-    auto [it, inserted] = str_index_.try_emplace(s, Str{static_cast<std::uint32_t>(strings_.size()),
-                                                        static_cast<std::uint32_t>(s.size())});
-    if (inserted) strings_ += s;
-    return it->second;
+  }
+
+  Str str(std::string_view s) {
+    // Short strings (ids, labels, aliases, sources) repeat and are shared;
+    // long prose (locations, notes) is almost always unique and goes
+    // straight in.
+    if (s.size() > kShareBelow) return append_text(s);
+    const std::uint64_t h = XXH3_64bits(s.data(), s.size());
+    std::size_t i = h & (slots_.size() - 1);
+    for (; slots_[i].s.size != kEmptySlot; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].hash == h && text_at(slots_[i].s) == s) return slots_[i].s;
+    }
+    const Str added = append_text(s);
+    slots_[i] = {h, added};
+    if (++interned_ * 2 > slots_.size()) size_slots(interned_);
+    return added;
   }
   template <typename Seq, typename F>
   Range strs(const Seq& items, F&& text) {
@@ -78,25 +169,11 @@ class Compiler {
     u32_.insert(u32_.end(), values.begin(), values.end());
     return r;
   }
-  std::vector<std::uint32_t> lookup(const Ids& ids, const std::vector<Text>& refs) {
-    std::vector<std::uint32_t> out;
-    for (const Text& t : refs) out.push_back(ids.at(t.value));
-    return out;
-  }
-  template <typename T>
-  static Ids ids_of(const std::vector<T>& items) {
-    Ids ids;
-    for (std::size_t i = 0; i < items.size(); ++i) ids.emplace(items[i].id.value, static_cast<std::uint32_t>(i));
-    return ids;
-  }
-
-  void index_ids() {
-    regions_ = ids_of(m_.regions);
-    areas_ = ids_of(m_.areas);
-    symptoms_ = ids_of(m_.symptoms);
-    causes_ = ids_of(m_.causes);
-    protocols_ = ids_of(m_.protocols);
-    muscles_ = ids_of(m_.muscles);
+  // The indices of `refs`, appended to the u32 section.
+  Range u32(const IdTable& ids, const std::vector<Text>& refs) {
+    Range r{static_cast<std::uint32_t>(u32_.size()), static_cast<std::uint32_t>(refs.size())};
+    for (const Text& t : refs) u32_.push_back(ids.at(t.value));
+    return r;
   }
 
   // The areas below each region, transitively, in area order.
@@ -125,58 +202,48 @@ class Compiler {
     }
   }
 
-  void emit_areas_and_postings() {
-    // Trigger points are numbered in muscle order, as emit_muscles lays them out.
-    std::vector<std::vector<PostingRec>> by_area(m_.areas.size());
-    std::uint32_t tp_index = 0;
-    for (std::uint32_t mi = 0; mi < m_.muscles.size(); ++mi) {
-      for (const TriggerPoint& tp : m_.muscles[mi].trigger_points) {
-        for (const Text& a : tp.primary) by_area[areas_.at(a.value)].push_back({mi, tp_index, Weight::kPrimary});
-        for (const Text& a : tp.spillover) by_area[areas_.at(a.value)].push_back({mi, tp_index, Weight::kSpillover});
-        ++tp_index;
-      }
-    }
+  // Groups (key, value) pairs by key, keeping their order within a key (a
+  // counting sort): key k's values are out[starts[k] .. starts[k + 1]).
+  template <typename V>
+  static std::vector<std::uint32_t> group(const std::vector<std::pair<std::uint32_t, V>>& pairs, std::size_t keys,
+                                          std::vector<V>& out) {
+    std::vector<std::uint32_t> starts(keys + 1, 0);
+    for (const auto& p : pairs) ++starts[p.first + 1];
+    for (std::size_t k = 1; k < starts.size(); ++k) starts[k] += starts[k - 1];
+    std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
+    const std::size_t base = out.size();
+    out.resize(base + pairs.size());
+    for (const auto& p : pairs) out[base + next[p.first]++] = p.second;
+    for (std::uint32_t& s : starts) s += static_cast<std::uint32_t>(base);
+    return starts;
+  }
+
+  // Postings are in muscle order within each area and symptom, because the
+  // muscles are walked in order and grouping keeps it.
+  void emit_areas() {
+    const std::vector<std::uint32_t> starts = group(area_refs_, m_.areas.size(), postings_);
     for (std::uint32_t i = 0; i < m_.areas.size(); ++i) {
       const Area& a = m_.areas[i];
       areas_out_.push_back({str(a.id.value), str(a.label), regions_.at(a.region.value), texts(a.aliases),
-                            postings(std::move(by_area[i])), u32(lookup(muscles_, a.culprits))});
+                            {starts[i], starts[i + 1] - starts[i]}, u32(muscles_, a.culprits)});
     }
-  }
-
-  Range postings(std::vector<PostingRec> list) {
-    std::stable_sort(list.begin(), list.end(), [](const PostingRec& x, const PostingRec& y) {
-      return x.muscle < y.muscle;
-    });
-    Range r{static_cast<std::uint32_t>(postings_.size()), static_cast<std::uint32_t>(list.size())};
-    postings_.insert(postings_.end(), list.begin(), list.end());
-    return r;
   }
 
   void emit_symptoms() {
-    std::vector<std::vector<PostingRec>> by_symptom(m_.symptoms.size());
-    for (std::uint32_t mi = 0; mi < m_.muscles.size(); ++mi) {
-      std::set<std::uint32_t> seen;
-      for (const Text& s : m_.muscles[mi].symptoms) {
-        std::uint32_t si = symptoms_.at(s.value);
-        if (seen.insert(si).second) by_symptom[si].push_back({mi, kNone, Weight::kSymptom});
-      }
-    }
+    const std::vector<std::uint32_t> starts = group(symptom_refs_, m_.symptoms.size(), postings_);
     for (std::uint32_t i = 0; i < m_.symptoms.size(); ++i) {
       const Symptom& s = m_.symptoms[i];
-      symptoms_out_.push_back({str(s.id.value), str(s.label), texts(s.aliases), postings(std::move(by_symptom[i])),
-                               u32(lookup(muscles_, s.culprits))});
+      symptoms_out_.push_back({str(s.id.value), str(s.label), texts(s.aliases), {starts[i], starts[i + 1] - starts[i]},
+                               u32(muscles_, s.culprits)});
     }
   }
 
   void emit_causes() {
-    std::vector<std::set<std::uint32_t>> by_cause(m_.causes.size());
-    for (std::uint32_t mi = 0; mi < m_.muscles.size(); ++mi) {
-      for (const Text& c : m_.muscles[mi].causes) by_cause[causes_.at(c.value)].insert(mi);
-    }
+    const std::vector<std::uint32_t> starts = group(cause_refs_, m_.causes.size(), u32_);
     for (std::uint32_t i = 0; i < m_.causes.size(); ++i) {
       const Cause& c = m_.causes[i];
       causes_out_.push_back({str(c.id.value), str(c.label), str(c.advice), texts(c.aliases),
-                             u32({by_cause[i].begin(), by_cause[i].end()})});
+                             {starts[i], starts[i + 1] - starts[i]}});
     }
   }
 
@@ -193,8 +260,8 @@ class Compiler {
       for (const Text& p : f.phrases) keys.push_back(normalize_key(p.value));
       std::set<std::uint32_t> areas;
       for (const Text& a : f.areas) {
-        if (auto it = areas_.find(a.value); it != areas_.end()) {
-          areas.insert(it->second);
+        if (std::optional<std::uint32_t> area = areas_.find(a.value)) {
+          areas.insert(*area);
         } else {
           for (std::uint32_t below : areas_below(regions_.at(a.value))) areas.insert(below);
         }
@@ -204,7 +271,16 @@ class Compiler {
     }
   }
 
+  // One pass over the muscles lays out their records and trigger points and
+  // collects the references that become the areas', symptoms' and causes'
+  // postings. A big model no longer fits in the caches, so walking it once
+  // instead of four times is what keeps compiling close to linear.
   void emit_muscles() {
+    // Whether u32_[r.first + k] appeared earlier in r (a name given twice).
+    auto repeated = [&](Range r, std::uint32_t k) {
+      return std::find(u32_.begin() + r.first, u32_.begin() + r.first + k, u32_[r.first + k]) !=
+             u32_.begin() + r.first + k;
+    };
     for (std::uint32_t mi = 0; mi < m_.muscles.size(); ++mi) {
       const Muscle& mu = m_.muscles[mi];
       MuscleRec rec{};
@@ -215,11 +291,20 @@ class Compiler {
       rec.aka = texts(mu.aka);
       rec.trigger_points = {static_cast<std::uint32_t>(tps_.size()), static_cast<std::uint32_t>(mu.trigger_points.size())};
       for (const TriggerPoint& tp : mu.trigger_points) {
-        tps_.push_back({str(tp.id.value), str(tp.name), str(tp.location), mi, u32(lookup(areas_, tp.primary)),
-                        u32(lookup(areas_, tp.spillover))});
+        const auto tpi = static_cast<std::uint32_t>(tps_.size());
+        const Range primary = u32(areas_, tp.primary), spillover = u32(areas_, tp.spillover);
+        for (std::uint32_t k = 0; k < primary.count; ++k)
+          area_refs_.push_back({u32_[primary.first + k], {mi, tpi, Weight::kPrimary}});
+        for (std::uint32_t k = 0; k < spillover.count; ++k)
+          area_refs_.push_back({u32_[spillover.first + k], {mi, tpi, Weight::kSpillover}});
+        tps_.push_back({str(tp.id.value), str(tp.name), str(tp.location), mi, primary, spillover});
       }
-      rec.symptoms = u32(lookup(symptoms_, mu.symptoms));
-      rec.causes = u32(lookup(causes_, mu.causes));
+      rec.symptoms = u32(symptoms_, mu.symptoms);
+      for (std::uint32_t k = 0; k < rec.symptoms.count; ++k)
+        if (!repeated(rec.symptoms, k)) symptom_refs_.push_back({u32_[rec.symptoms.first + k], {mi, kNone, Weight::kSymptom}});
+      rec.causes = u32(causes_, mu.causes);
+      for (std::uint32_t k = 0; k < rec.causes.count; ++k)
+        if (!repeated(rec.causes, k)) cause_refs_.push_back({u32_[rec.causes.first + k], mi});
       rec.protocols = {static_cast<std::uint32_t>(uses_.size()), static_cast<std::uint32_t>(mu.protocols.size())};
       for (const ProtocolUse& u : mu.protocols) uses_.push_back({protocols_.at(u.id.value), str(u.notes)});
       rec.cautions = plain(mu.cautions);
@@ -232,7 +317,7 @@ class Compiler {
 
   void add_term(const std::string& text, TermKind kind, std::uint32_t target) {
     std::string key = normalize_key(text);
-    if (!key.empty()) terms_.insert({key, static_cast<std::uint32_t>(kind), target});
+    if (!key.empty()) terms_.emplace_back(std::move(key), static_cast<std::uint32_t>(kind), target);
   }
 
   void emit_terms() {
@@ -257,79 +342,108 @@ class Compiler {
       add_term(c.label, TermKind::kCause, i);
       for (const Text& t : c.aliases) add_term(t.value, TermKind::kCause, i);
     }
-    std::set<std::string> words;
+    // Every word of an area, symptom, region or cause name (muscle names are
+    // added after this), for resolving single words.
+    std::vector<std::string_view> words;
     for (const auto& [key, kind, target] : terms_) {
       for (std::size_t start = 0; start < key.size();) {
         std::size_t sp = std::min(key.find(' ', start), key.size());
-        words.insert(key.substr(start, sp - start));
+        words.push_back(std::string_view(key).substr(start, sp - start));
         start = sp + 1;
       }
     }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    for (std::string_view w : words) words_out_.push_back(str(w));
     for (std::uint32_t i = 0; i < m_.muscles.size(); ++i) {
       const Muscle& mu = m_.muscles[i];
       add_term(mu.id.value, TermKind::kMuscle, i);
       add_term(mu.name, TermKind::kMuscle, i);
       for (const Text& t : mu.aka) add_term(t.value, TermKind::kMuscle, i);
     }
-    for (const auto& [key, kind, target] : terms_) {
+    for (std::uint32_t i : sorted_terms()) {
+      const auto& [key, kind, target] = terms_[i];
+      if (!terms_out_.empty() && text_at(terms_out_.back().key) == key &&
+          static_cast<std::uint32_t>(terms_out_.back().kind) == kind && terms_out_.back().target == target)
+        continue;  // the same name given twice
       terms_out_.push_back({str(key), static_cast<TermKind>(kind), target});
     }
-    for (const std::string& w : words) words_out_.push_back(str(w));
+  }
+
+  // The terms' order: by key, then kind, then target. Each key's first 16
+  // bytes, packed big-endian into two integers, decide almost every
+  // comparison without following a pointer to the string.
+  std::vector<std::uint32_t> sorted_terms() const {
+    struct SortKey {
+      std::uint64_t hi, lo;
+      std::uint32_t term;
+    };
+    auto pack = [](std::string_view key, std::size_t from) {
+      std::uint64_t v = 0;
+      for (std::size_t i = from; i < from + 8; ++i) v = (v << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
+      return v;
+    };
+    std::vector<SortKey> keys;
+    keys.reserve(terms_.size());
+    for (std::uint32_t i = 0; i < terms_.size(); ++i) {
+      const std::string& key = std::get<0>(terms_[i]);
+      keys.push_back({pack(key, 0), pack(key, 8), i});
+    }
+    std::sort(keys.begin(), keys.end(), [&](const SortKey& a, const SortKey& b) {
+      if (a.hi != b.hi) return a.hi < b.hi;
+      if (a.lo != b.lo) return a.lo < b.lo;
+      return terms_[a.term] < terms_[b.term];
+    });
+    std::vector<std::uint32_t> order;
+    order.reserve(keys.size());
+    for (const SortKey& k : keys) order.push_back(k.term);
+    return order;
   }
 
   template <typename T>
-  static void append(std::vector<std::byte>& out, SectionRec& sec, const T* data, std::size_t count) {
-    while (out.size() % 8 != 0) out.push_back(std::byte{0});
-    sec.offset = out.size();
+  void append(SectionRec& sec, const T* data, std::size_t count) {
+    while (out_.size() % 8 != 0) out_.push_back(std::byte{0});
+    sec.offset = out_.size();
     sec.size = count * sizeof(T);
     const auto* p = reinterpret_cast<const std::byte*>(data);
-    out.insert(out.end(), p, p + sec.size);
+    out_.insert(out_.end(), p, p + sec.size);
   }
 
   std::vector<std::byte> layout() {
-    if (strings_.size() > 0xFFFFFFF0u || postings_.size() > 0x7FFFFFFFu) {
-      throw std::length_error("knowledge base too large for the image format");
-    }
+    if (postings_.size() > 0x7FFFFFFFu) throw std::length_error("knowledge base too large for the image format");
     Header h{};
     std::memcpy(h.magic, kMagic, sizeof kMagic);
     h.version = kFormatVersion;
     h.section_count = kSectionCount;
-    std::vector<std::byte> out(sizeof(Header));
-    out.reserve(sizeof(Header) + kSectionCount * 8 + strings_.size() + strs_.size() * sizeof(Str) +
-                u32_.size() * sizeof(std::uint32_t) + regions_out_.size() * sizeof(RegionRec) +
-                areas_out_.size() * sizeof(AreaRec) + symptoms_out_.size() * sizeof(SymptomRec) +
-                causes_out_.size() * sizeof(CauseRec) + protocols_out_.size() * sizeof(ProtocolRec) +
-                red_flags_out_.size() * sizeof(RedFlagRec) + muscles_out_.size() * sizeof(MuscleRec) +
-                tps_.size() * sizeof(TriggerPointRec) + uses_.size() * sizeof(ProtocolUseRec) +
-                related_.size() * sizeof(RelatedRec) + postings_.size() * sizeof(PostingRec) +
-                terms_out_.size() * sizeof(TermRec) + words_out_.size() * sizeof(Str));
-    append(out, h.sections[kStrings], strings_.data(), strings_.size());
-    append(out, h.sections[kStrs], strs_.data(), strs_.size());
-    append(out, h.sections[kU32], u32_.data(), u32_.size());
-    append(out, h.sections[kRegions], regions_out_.data(), regions_out_.size());
-    append(out, h.sections[kAreas], areas_out_.data(), areas_out_.size());
-    append(out, h.sections[kSymptoms], symptoms_out_.data(), symptoms_out_.size());
-    append(out, h.sections[kCauses], causes_out_.data(), causes_out_.size());
-    append(out, h.sections[kProtocols], protocols_out_.data(), protocols_out_.size());
-    append(out, h.sections[kRedFlags], red_flags_out_.data(), red_flags_out_.size());
-    append(out, h.sections[kMuscles], muscles_out_.data(), muscles_out_.size());
-    append(out, h.sections[kTriggerPoints], tps_.data(), tps_.size());
-    append(out, h.sections[kProtocolUses], uses_.data(), uses_.size());
-    append(out, h.sections[kRelated], related_.data(), related_.size());
-    append(out, h.sections[kPostings], postings_.data(), postings_.size());
-    append(out, h.sections[kTerms], terms_out_.data(), terms_out_.size());
-    append(out, h.sections[kWords], words_out_.data(), words_out_.size());
-    while (out.size() % 8 != 0) out.push_back(std::byte{0});
-    h.size = out.size();
-    h.checksum = checksum(std::span<const std::byte>(out).subspan(sizeof(Header)));
-    std::memcpy(out.data(), &h, sizeof h);
-    return out;
+    // The strings are in place already, right after the header.
+    h.sections[kStrings] = {sizeof(Header), strings_size()};
+    append(h.sections[kStrs], strs_.data(), strs_.size());
+    append(h.sections[kU32], u32_.data(), u32_.size());
+    append(h.sections[kRegions], regions_out_.data(), regions_out_.size());
+    append(h.sections[kAreas], areas_out_.data(), areas_out_.size());
+    append(h.sections[kSymptoms], symptoms_out_.data(), symptoms_out_.size());
+    append(h.sections[kCauses], causes_out_.data(), causes_out_.size());
+    append(h.sections[kProtocols], protocols_out_.data(), protocols_out_.size());
+    append(h.sections[kRedFlags], red_flags_out_.data(), red_flags_out_.size());
+    append(h.sections[kMuscles], muscles_out_.data(), muscles_out_.size());
+    append(h.sections[kTriggerPoints], tps_.data(), tps_.size());
+    append(h.sections[kProtocolUses], uses_.data(), uses_.size());
+    append(h.sections[kRelated], related_.data(), related_.size());
+    append(h.sections[kPostings], postings_.data(), postings_.size());
+    append(h.sections[kTerms], terms_out_.data(), terms_out_.size());
+    append(h.sections[kWords], words_out_.data(), words_out_.size());
+    while (out_.size() % 8 != 0) out_.push_back(std::byte{0});
+    h.size = out_.size();
+    h.checksum = checksum(std::span<const std::byte>(out_).subspan(sizeof(Header)));
+    std::memcpy(out_.data(), &h, sizeof h);
+    return std::move(out_);
   }
 
   const Model& m_;
-  Ids regions_, areas_, symptoms_, causes_, protocols_, muscles_;
-  std::string strings_;
-  std::unordered_map<std::string, Str> str_index_;
+  const IdTable regions_, areas_, symptoms_, causes_, protocols_, muscles_;
+  std::vector<std::byte> out_;  // the image: header, then the strings section as it grows
+  std::vector<Slot> slots_;     // the string table
+  std::size_t interned_ = 0;
   std::vector<Str> strs_;
   std::vector<std::uint32_t> u32_;
   std::vector<RegionRec> regions_out_;
@@ -340,10 +454,13 @@ class Compiler {
   std::vector<RedFlagRec> red_flags_out_;
   std::vector<MuscleRec> muscles_out_;
   std::vector<TriggerPointRec> tps_;
+  // (area, posting), (symptom, posting) and (cause, muscle), in muscle order.
+  std::vector<std::pair<std::uint32_t, PostingRec>> area_refs_, symptom_refs_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> cause_refs_;
   std::vector<ProtocolUseRec> uses_;
   std::vector<RelatedRec> related_;
   std::vector<PostingRec> postings_;
-  std::set<std::tuple<std::string, std::uint32_t, std::uint32_t>> terms_;
+  std::vector<std::tuple<std::string, std::uint32_t, std::uint32_t>> terms_;  // in the order added
   std::vector<TermRec> terms_out_;
   std::vector<Str> words_out_;
 };
