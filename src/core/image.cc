@@ -57,11 +57,12 @@ class Checker {
     return reinterpret_cast<const T*>(bytes_.data() + h_.sections[s].offset);
   }
   // An area's postings name the trigger point that refers there, primary or
-  // spillover; a symptom's postings name none. Readers rely on both.
+  // spillover; a symptom's postings name none. Both are in muscle order.
+  // Readers rely on all three.
   bool area_postings(Range r, std::size_t muscles, std::size_t tps) const {
     if (!range(r, kPostings, sizeof(PostingRec))) return false;
     const PostingRec* p = records<PostingRec>(kPostings) + r.first;
-    return std::all_of(p, p + r.count, [&](const PostingRec& x) {
+    return in_muscle_order(p, r.count) && std::all_of(p, p + r.count, [&](const PostingRec& x) {
       return x.muscle < muscles && x.trigger_point < tps &&
              (x.weight == Weight::kPrimary || x.weight == Weight::kSpillover);
     });
@@ -69,9 +70,12 @@ class Checker {
   bool symptom_postings(Range r, std::size_t muscles) const {
     if (!range(r, kPostings, sizeof(PostingRec))) return false;
     const PostingRec* p = records<PostingRec>(kPostings) + r.first;
-    return std::all_of(p, p + r.count, [&](const PostingRec& x) {
+    return in_muscle_order(p, r.count) && std::all_of(p, p + r.count, [&](const PostingRec& x) {
       return x.muscle < muscles && x.trigger_point == kNone && x.weight == Weight::kSymptom;
     });
+  }
+  static bool in_muscle_order(const PostingRec* p, std::uint32_t count) {
+    return std::is_sorted(p, p + count, [](const PostingRec& x, const PostingRec& y) { return x.muscle < y.muscle; });
   }
 
  private:

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <set>
 
 namespace tpx {
@@ -28,44 +27,63 @@ struct Best {
   std::uint32_t area = kNone;
   Weight weight = Weight::kSpillover;
 };
-using BestByMuscle = std::map<std::uint32_t, Best>;
+// In muscle order. Posting lists are sorted by muscle (Kb::open checks), so
+// one pass over them builds this without a tree or a hash table: a popular
+// area of a big KB has thousands of postings, and every node of a tree was
+// an allocation.
+using BestByMuscle = std::vector<std::pair<std::uint32_t, Best>>;
 
-void take(BestByMuscle& best, const image::PostingRec& p, std::uint32_t area, double factor) {
-  double v = weight_value(p.weight) * factor;
-  Best& b = best[p.muscle];
-  if (v > b.value) b = {v, p.trigger_point, area, p.weight};
+void take(BestByMuscle& best, std::span<const image::PostingRec> postings, std::uint32_t area) {
+  for (const image::PostingRec& p : postings) {
+    if (best.empty() || best.back().first != p.muscle) best.push_back({p.muscle, Best{}});
+    Best& b = best.back().second;
+    const double v = weight_value(p.weight);
+    if (v > b.value) b = {v, p.trigger_point, area, p.weight};
+  }
 }
 
 BestByMuscle postings_for(const Kb& kb, const ResolvedTerm& t) {
   BestByMuscle best;
   switch (t.kind) {
     case TermKind::kArea:
-      for (const auto& p : kb.postings(kb.areas()[t.target].postings)) take(best, p, t.target, 1.0);
+      take(best, kb.postings(kb.areas()[t.target].postings), t.target);
       break;
     case TermKind::kSymptom:
-      for (const auto& p : kb.postings(kb.symptoms()[t.target].postings)) take(best, p, kNone, 1.0);
+      take(best, kb.postings(kb.symptoms()[t.target].postings), kNone);
       break;
     case TermKind::kRegion: {
       // A vague word ("arm") is explained better by a muscle that refers to
       // more of the places it covers: combine the areas noisy-OR style, so one
       // primary area gives kRegionFactor and many approach twice that.
-      std::map<std::uint32_t, double> miss;  // muscle -> product of (1 - w/2)
+      // Each area's best per muscle, then grouped by muscle in area order.
+      BestByMuscle all;
       for (std::uint32_t a : kb.u32s(kb.regions()[t.target].areas)) {
         BestByMuscle per_area;
-        for (const auto& p : kb.postings(kb.areas()[a].postings)) take(per_area, p, a, 1.0);
-        for (const auto& [muscle, b] : per_area) {
-          auto [it, fresh] = miss.emplace(muscle, 1.0);
-          it->second *= 1.0 - b.value / 2;
-          Best& keep = best[muscle];
-          if (b.value > keep.value || fresh) keep = b;
-        }
+        take(per_area, kb.postings(kb.areas()[a].postings), a);
+        all.insert(all.end(), per_area.begin(), per_area.end());
       }
-      for (auto& [muscle, b] : best) b.value = kRegionFactor * 2 * (1 - miss[muscle]);
+      std::stable_sort(all.begin(), all.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+      for (std::size_t i = 0; i < all.size();) {
+        const std::uint32_t muscle = all[i].first;
+        double miss = 1.0;  // product of (1 - w/2) over the areas
+        Best keep = all[i].second;
+        for (; i < all.size() && all[i].first == muscle; ++i) {
+          miss *= 1.0 - all[i].second.value / 2;
+          if (all[i].second.value > keep.value) keep = all[i].second;
+        }
+        keep.value = kRegionFactor * 2 * (1 - miss);
+        best.push_back({muscle, keep});
+      }
       break;
     }
-    case TermKind::kCause:
-      for (std::uint32_t m : kb.u32s(kb.causes()[t.target].muscles)) best[m] = {1.0, kNone, kNone, Weight::kSymptom};
+    case TermKind::kCause: {
+      std::span<const std::uint32_t> muscles = kb.u32s(kb.causes()[t.target].muscles);
+      for (std::uint32_t m : muscles) best.push_back({m, {1.0, kNone, kNone, Weight::kSymptom}});
+      std::sort(best.begin(), best.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+      best.erase(std::unique(best.begin(), best.end(), [](const auto& x, const auto& y) { return x.first == y.first; }),
+                 best.end());
       break;
+    }
     case TermKind::kMuscle:
       break;
   }
@@ -103,7 +121,7 @@ std::size_t local_explains(const Kb& kb, const Match& m) {
 Ranking rank(const Kb& kb, const Resolution& r, std::size_t top) {
   Ranking out;
   const double n = static_cast<double>(kb.muscles().size());
-  std::map<std::uint32_t, Match> by_muscle;
+  std::vector<Match> by_muscle;  // in muscle order; each term's postings are merged in
   std::set<std::pair<TermKind, std::uint32_t>> seen;
   bool only_causes = std::all_of(r.terms.begin(), r.terms.end(),
                                  [](const ResolvedTerm& t) { return t.kind == TermKind::kCause; });
@@ -117,8 +135,13 @@ Ranking rank(const Kb& kb, const Resolution& r, std::size_t top) {
     if (best.empty()) continue;
     const double rarity = std::log1p(n / static_cast<double>(best.size())) / std::log1p(n);
     const std::span<const std::uint32_t> culprits = culprits_of(kb, t);
+    std::vector<Match> merged;
+    merged.reserve(by_muscle.size() + best.size());
+    auto old = by_muscle.begin();
     for (const auto& [muscle, b] : best) {
-      Match& m = by_muscle[muscle];
+      while (old != by_muscle.end() && old->muscle < muscle) merged.push_back(std::move(*old++));
+      Match m;
+      if (old != by_muscle.end() && old->muscle == muscle) m = std::move(*old++);
       m.muscle = muscle;
       double contribution = is_cause && !only_causes ? kCauseLift : b.value * rarity;
       auto at = std::find(culprits.begin(), culprits.end(), muscle);
@@ -130,21 +153,32 @@ Ranking rank(const Kb& kb, const Resolution& r, std::size_t top) {
       if (counts) ++m.explained;
       m.score += contribution;
       m.explains.push_back({i, b.trigger_point, b.area, b.weight, rarity, culprit, contribution});
+      merged.push_back(std::move(m));
     }
+    while (old != by_muscle.end()) merged.push_back(std::move(*old++));
+    by_muscle = std::move(merged);
   }
-  for (auto& [id, m] : by_muscle) {
+  for (Match& m : by_muscle) {
     if (m.explained == 0) continue;
     m.local = local_explains(kb, m);
     out.matches.push_back(std::move(m));
   }
-  std::sort(out.matches.begin(), out.matches.end(), [&](const Match& a, const Match& b) {
+  // A total order (ids are unique), so keeping only the best `top` gives
+  // the same first `top` as sorting them all.
+  auto better = [&](const Match& a, const Match& b) {
     if (a.explained != b.explained) return a.explained > b.explained;
     if (a.score != b.score) return a.score > b.score;
     if (a.local != b.local) return a.local > b.local;
     return kb.str(kb.muscles()[a.muscle].id) < kb.str(kb.muscles()[b.muscle].id);
-  });
+  };
   out.total = out.matches.size();
-  if (top > 0 && out.matches.size() > top) out.matches.resize(top);
+  if (top > 0 && out.matches.size() > top) {
+    std::partial_sort(out.matches.begin(), out.matches.begin() + static_cast<std::ptrdiff_t>(top), out.matches.end(),
+                      better);
+    out.matches.resize(top);
+  } else {
+    std::sort(out.matches.begin(), out.matches.end(), better);
+  }
   return out;
 }
 
