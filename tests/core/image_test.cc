@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "test_kb.h"
@@ -87,6 +88,30 @@ TEST(Image, RefusesOutOfBoundsReferencesEvenWithAValidChecksum) {
   std::string why;
   EXPECT_FALSE(open(bytes, &why));
   EXPECT_EQ(why, "damaged image: bad muscle record");
+}
+
+TEST(Image, RefusesPostingsOutOfMuscleOrderEvenWithAValidChecksum) {
+  // Ranking merges posting lists assuming muscle order; an image that breaks
+  // it (hand-made, or from a buggy compiler) is refused, not half-trusted.
+  auto bytes = small_image();
+  image::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  auto* postings = reinterpret_cast<image::PostingRec*>(bytes.data() + h.sections[image::kPostings].offset);
+  const auto* areas = reinterpret_cast<const image::AreaRec*>(bytes.data() + h.sections[image::kAreas].offset);
+  const std::size_t n_areas = h.sections[image::kAreas].size / sizeof(image::AreaRec);
+  const image::AreaRec* area = nullptr;
+  for (std::size_t i = 0; i < n_areas && !area; ++i) {
+    const image::PostingRec* p = postings + areas[i].postings.first;
+    for (std::uint32_t k = 1; k < areas[i].postings.count && !area; ++k)
+      if (p[k - 1].muscle < p[k].muscle) area = &areas[i];
+  }
+  ASSERT_NE(area, nullptr) << "kb-small has no area with postings from two muscles";
+  std::reverse(postings + area->postings.first, postings + area->postings.first + area->postings.count);
+  h.checksum = image::checksum(std::span<const std::byte>(bytes).subspan(sizeof h));
+  std::memcpy(bytes.data(), &h, sizeof h);
+  std::string why;
+  EXPECT_FALSE(open(bytes, &why));
+  EXPECT_EQ(why, "damaged image: bad area record");
 }
 
 }  // namespace
