@@ -11,6 +11,7 @@ set -euo pipefail
 build=${1:-build}
 tpx=$(realpath "$build/tpx")
 synth=$(realpath "$build/tests/tpx-synth")
+key=$(realpath "$build/tests/tpx-key")
 work=${TPX_BENCH_DIR:-/tmp/tpx-bench}
 command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install hyperfine" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install time" >&2; exit 2; }
@@ -59,11 +60,19 @@ medians cold
 echo
 echo "## --kb on synthetic KBs: warm (image mapped from the cache)"
 echo
+echo "Beside each warm query: tpx-key, a process that only computes the cache key (lists and stats"
+echo "every file, what a warm query must do before it may trust an image), and find(1) doing the same"
+echo "listing and stats."
+echo
 "$tpx" where "$phrase" --kb "$work/kb-1000" >/dev/null
 "$tpx" where "$phrase" --kb "$work/kb-10000" >/dev/null
 hyperfine -N --warmup 5 --runs 50 --export-markdown "$work/warm.md" --export-json "$work/warm.json" \
   -n "warm, 1,000 muscles" "$tpx where '$phrase' --kb $work/kb-1000" \
-  -n "warm, 10,000 muscles" "$tpx where '$phrase' --kb $work/kb-10000" >&2
+  -n "key only, 1,000 muscles" "$key $work/kb-1000" \
+  -n "find, 1,000 muscles" "find $work/kb-1000 -name *.yaml -printf '%s %T@\n'" \
+  -n "warm, 10,000 muscles" "$tpx where '$phrase' --kb $work/kb-10000" \
+  -n "key only, 10,000 muscles" "$key $work/kb-10000" \
+  -n "find, 10,000 muscles" "find $work/kb-10000 -name *.yaml -printf '%s %T@\n'" >&2
 cat "$work/warm.md"
 echo
 echo "| command | median |"
