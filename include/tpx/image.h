@@ -23,7 +23,7 @@ namespace tpx {
 namespace image {
 
 inline constexpr char kMagic[8] = {'T', 'P', 'X', 'K', 'B', 'I', 'M', 'G'};
-inline constexpr std::uint32_t kFormatVersion = 3;
+inline constexpr std::uint32_t kFormatVersion = 4;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 /// Text: bytes [offset, offset + size) of the string section.

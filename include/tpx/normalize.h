@@ -14,6 +14,10 @@
 
 namespace tpx {
 
+/// The words of `text` after folding (lowercase, no punctuation, singular,
+/// American spelling), filler words included.
+std::vector<std::string> fold_words(std::string_view text);
+
 /// The words of `text` after folding, without filler words.
 std::vector<std::string> normalize_words(std::string_view text);
 

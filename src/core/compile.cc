@@ -257,7 +257,14 @@ class Compiler {
   void emit_red_flags() {
     for (const RedFlag& f : m_.red_flags) {
       std::vector<std::string> keys;
-      for (const Text& p : f.phrases) keys.push_back(normalize_key(p.value));
+      // Folded but with every word kept: a red flag may hang on a filler word
+      // ("can't feel my foot"). Resolving drops the filler itself when it
+      // also tries the looser match.
+      for (const Text& p : f.phrases) {
+        std::string key;
+        for (const std::string& w : fold_words(p.value)) key += (key.empty() ? "" : " ") + w;
+        keys.push_back(std::move(key));
+      }
       std::set<std::uint32_t> areas;
       for (const Text& a : f.areas) {
         if (std::optional<std::uint32_t> area = areas_.find(a.value)) {

@@ -106,7 +106,7 @@ bool is_filler(std::string_view w) {
   return std::binary_search(kFiller.begin(), kFiller.end(), w);
 }
 
-std::vector<std::string> normalize_words(std::string_view text) {
+std::vector<std::string> fold_words(std::string_view text) {
   std::vector<std::string> out;
   for (const std::string& raw : split_words(text)) {
     std::string folded = fold_word(raw);
@@ -117,11 +117,17 @@ std::vector<std::string> normalize_words(std::string_view text) {
       std::string part = folded.substr(start, sp == std::string::npos
                                                   ? std::string::npos
                                                   : sp - start);
-      if (!part.empty() && !is_filler(part)) out.push_back(std::move(part));
+      if (!part.empty()) out.push_back(std::move(part));
       if (sp == std::string::npos) break;
       start = sp + 1;
     }
   }
+  return out;
+}
+
+std::vector<std::string> normalize_words(std::string_view text) {
+  std::vector<std::string> out = fold_words(text);
+  std::erase_if(out, [](const std::string& w) { return is_filler(w); });
   return out;
 }
 

@@ -131,6 +131,19 @@ static_assert(std::is_sorted(kCommonWords.begin(), kCommonWords.end()), "kCommon
 
 bool is_common_word(std::string_view w) { return std::binary_search(kCommonWords.begin(), kCommonWords.end(), w); }
 
+// Words that cannot carry a red-flag phrase on their own once its filler is
+// dropped ("lost feeling" without "feeling" would flag "lost my keys"):
+// negations, auxiliaries, particles, and losing. Folded. Sorted.
+constexpr std::array<std::string_view, 21> kTooWeakAlone = {
+    "can", "cannot", "cant", "could", "couldnt", "didnt", "doesnt", "dont", "down", "lose", "losing",
+    "loss", "lost", "no", "not", "off", "out", "up", "wake", "woke", "wont"};
+
+static_assert(std::is_sorted(kTooWeakAlone.begin(), kTooWeakAlone.end()), "kTooWeakAlone is binary-searched");
+
+bool is_too_weak_alone(std::string_view w) {
+  return std::binary_search(kTooWeakAlone.begin(), kTooWeakAlone.end(), w);
+}
+
 class Resolver {
  public:
   Resolver(const Kb& kb, Resolution& out, unsigned kinds) : kb_(kb), out_(out), kinds_(kinds) {
@@ -142,8 +155,9 @@ class Resolver {
   }
 
   void phrase(std::size_t index, const std::string& text) {
-    std::vector<std::string> all = normalize_words(text);
-    check_red_flags(index, all);
+    std::vector<std::string> folded = fold_words(text);
+    check_red_flags(index, folded);
+    std::vector<std::string> all = without_filler(std::move(folded));
     // Pain-quality and side words stay in the sequence, marked, so that a
     // place whose name holds one ("deep in the knee") can still match; they
     // never block a match ("back of my left knee") and are reported unless a
@@ -199,14 +213,31 @@ class Resolver {
     out_.red_flags.push_back({f, phrase});
   }
 
-  void check_red_flags(std::size_t index, const std::vector<std::string>& words) {
+  static std::vector<std::string> without_filler(std::vector<std::string> words) {
+    std::erase_if(words, [](const std::string& w) { return is_filler(w); });
+    return words;
+  }
+
+  // A phrase raises its flag when its words appear in a row in what was
+  // typed: all of them ("can't feel" in "I can't feel my foot"), or, with
+  // filler words dropped from both, the rest ("pain in my chest" in "pain in
+  // the chest"). The looser match needs a word that means something once the
+  // filler is gone: "can't feel" without "feel" is only "cant", which would
+  // flag "can't sleep", and "wakes me up" only "wake up", which would flag
+  // "stiff when I wake up".
+  void check_red_flags(std::size_t index, const std::vector<std::string>& folded) {
+    const std::vector<std::string> words = without_filler(folded);
+    auto contains = [](const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
+      return !needle.empty() && std::search(hay.begin(), hay.end(), needle.begin(), needle.end()) != hay.end();
+    };
     auto flags = kb_.red_flags();
     for (std::uint32_t f = 0; f < flags.size(); ++f) {
       for (const auto& p : kb_.strs(flags[f].phrases)) {
-        std::vector<std::string> needle = split(kb_.str(p));
-        if (needle.empty()) continue;
-        auto it = std::search(words.begin(), words.end(), needle.begin(), needle.end());
-        if (it != words.end()) {
+        const std::vector<std::string> needle = split(kb_.str(p));
+        const std::vector<std::string> loose = without_filler(needle);
+        const bool loose_ok =
+            std::any_of(loose.begin(), loose.end(), [](const std::string& w) { return !is_too_weak_alone(w); });
+        if (contains(folded, needle) || (loose_ok && contains(words, loose))) {
           flag(f, index);
           break;
         }

@@ -113,6 +113,9 @@ TEST(Cli, RedFlagsWarnOnStderrAndStillAnswer) {
   auto j = nlohmann::json::parse(chest.out);
   ASSERT_FALSE(j["warnings"].empty());
   EXPECT_EQ(j["warnings"][0]["id"], "chest-pain");
+  // Loss of feeling said with a filler word ("feel") still warns, in every format.
+  Result cant_feel = tpx({"where", "I can't feel my foot", "--format", "ids"});
+  EXPECT_NE(cant_feel.err.find("Numbness or tingling"), std::string::npos) << cant_feel.err;
 }
 
 TEST(Cli, ColourOnlyWhenAskedAndNeverWithNoColor) {

@@ -159,6 +159,14 @@ TEST(Resolve, RealKbEverydayRedFlagsAlwaysFire) {
       {"lost control of my bladder", "bladder-bowel"},
       {"my calf is swollen and red", "calf-swelling"},
       {"hot and shivery", "fever-infection"},
+      // Red flags that hang on a filler word ("feel") or on a negation.
+      {"I can't feel my foot", "numbness-tingling"},
+      {"I cannot feel my toes", "numbness-tingling"},
+      {"no feeling in my fingers", "numbness-tingling"},
+      {"loss of feeling in my leg", "numbness-tingling"},
+      {"I keep dropping things", "weakness"},
+      {"can't grip the kettle", "weakness"},
+      {"it wakes me up", "night-pain"},
   };
   for (const auto& [phrase, flag] : cases) EXPECT_TRUE(has_flag(kb, resolve(kb, {phrase}), flag)) << phrase;
   // Everyday symptoms that are not alarms stay quiet.
@@ -167,6 +175,14 @@ TEST(Resolve, RealKbEverydayRedFlagsAlwaysFire) {
     EXPECT_FALSE(has_flag(kb, resolve(kb, {phrase}), "weakness")) << phrase;
   }
   EXPECT_TRUE(resolve(kb, {"I can't get my arm behind my back"}).red_flags.empty());
+  // What is left of a phrase once its filler is dropped must still mean
+  // something: "can't feel" is not "can't", "wakes me up" is not "wake up".
+  for (const char* phrase : {"I can't turn my head", "stiff neck when I wake up", "no pain when walking",
+                             "lost my balance on the stairs"}) {
+    EXPECT_FALSE(has_flag(kb, resolve(kb, {phrase}), "numbness-tingling")) << phrase;
+    EXPECT_FALSE(has_flag(kb, resolve(kb, {phrase}), "night-pain")) << phrase;
+    EXPECT_FALSE(has_flag(kb, resolve(kb, {phrase}), "weakness")) << phrase;
+  }
 }
 
 TEST(Resolve, RealKbVagueFingersAndToesAreRegions) {
