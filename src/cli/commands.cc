@@ -281,17 +281,6 @@ int run_command(const CliOptions& opt) {
 
 }  // namespace
 
-int run(const CliOptions& opt) {
-  const int code = run_command(opt);
-  // Output that never reached its file (a full disk, /dev/full) is an
-  // error, not a silent success; a reader that left early (EPIPE) is not:
-  // main ends that quietly.
-  std::cout.flush();
-  if (std::cout.fail() && errno != EPIPE) {
-    error(fmt::format("cannot write the output: {}", std::strerror(errno)));
-    return kExitError;
-  }
-  return code;
-}
+int run(const CliOptions& opt) { return run_command(opt); }
 
 }  // namespace tpx::cli

@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
     std::cerr << "tpx: error: " << e.what() << '\n';
     code = tpx::cli::kExitError;
   }
-  if (tpx::cli::stdout_closed()) return 0;
-  return code;
+  // Whatever printed it (a query, --help, a completion script, the man
+  // page), output that never reached its file is an error, and a reader
+  // that went away early is not.
+  return tpx::cli::finish_output(code);
 }

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 namespace tpx::cli {
@@ -32,9 +33,12 @@ std::string cache_dir() {
   return {};
 }
 
-bool stdout_closed() {
+int finish_output(int code) {
   std::cout.flush();
-  return std::cout.fail() && errno == EPIPE;
+  if (!std::cout.fail()) return code;
+  if (errno == EPIPE) return 0;
+  std::cerr << "tpx: error: cannot write the output: " << std::strerror(errno) << '\n';
+  return 2;
 }
 
 }  // namespace tpx::cli

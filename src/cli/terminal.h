@@ -21,8 +21,10 @@ bool stderr_is_tty();
 /// and NO_COLOR is unset or empty.
 bool use_color(std::string_view when);
 
-/// True when stdout's last write failed because the reader went away.
-bool stdout_closed();
+/// Flushes stdout and gives the exit status: `code`, 0 when the reader went
+/// away early (a closed pipe ends tpx quietly), or 2 with a one-line error
+/// when the output never reached its file (a full disk, /dev/full).
+int finish_output(int code);
 
 /// $XDG_CACHE_HOME/tpx, else $HOME/.cache/tpx; empty when neither is set.
 std::string cache_dir();

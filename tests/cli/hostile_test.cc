@@ -346,7 +346,8 @@ TEST_F(Limits, RelatedCycleIsAcceptedAndShownOnce) {
 // The reader went away: tpx stops quietly with 0, like ripgrep and coreutils.
 TEST(HostileOutput, StdoutClosedEarly) {
   for (const std::vector<std::string>& args : {std::vector<std::string>{"list", "muscles"},
-                                               std::vector<std::string>{"where", "temple", "--format", "json"}}) {
+                                               std::vector<std::string>{"where", "temple", "--format", "json"},
+                                               std::vector<std::string>{"man"}}) {
     tpx_test::Result r = tpx_test::tpx_stdout_closed(args);
     EXPECT_EQ(r.code, 0) << args[0] << ": " << r.err;
     EXPECT_EQ(r.err, "") << args[0];
@@ -356,7 +357,8 @@ TEST(HostileOutput, StdoutClosedEarly) {
 // Output that cannot be written is an error, not a silent exit 0.
 TEST(HostileOutput, StdoutIsFull) {
   const std::string err = testing::TempDir() + "tpx-full-" + std::to_string(::getpid());
-  for (const char* args : {"list muscles", "where temple --format json"}) {
+  for (const char* args : {"list muscles", "where temple --format json", "completion bash", "man", "--help",
+                           "--version"}) {
     int status = std::system((std::string(TPX_BINARY) + " " + args + " >/dev/full 2>" + err).c_str());
     ASSERT_TRUE(WIFEXITED(status)) << args;
     EXPECT_EQ(WEXITSTATUS(status), 2) << args;
