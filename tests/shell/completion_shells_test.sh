@@ -61,6 +61,11 @@ expect top-of-shoulder 'tpx where temple top-of-sh'
 expect temporalis "tpx --kb $data/kb-small muscle te"
 got=$(candidates "tpx --kb $data/kb-small muscle leva")
 [[ $got != *levator-scapulae* ]] || fail "--kb is not followed: kb-small has no levator scapulae, yet $shell offers it"
+# muscle and protocol take one name: once it is typed, no more ids.
+got=$(candidates "tpx muscle levator-scapulae ")
+[[ $got != *trapezius* ]] || fail "'tpx muscle levator-scapulae <TAB>' offers more muscles"
+got=$(candidates "tpx protocol ball-against-wall ")
+[[ $got != *pincer-grip* ]] || fail "'tpx protocol ball-against-wall <TAB>' offers more protocols"
 
 if ((failures)); then
     echo "$failures $shell completion check(s) failed" >&2
