@@ -147,9 +147,16 @@ bool is_too_weak_alone(std::string_view w) {
 class Resolver {
  public:
   Resolver(const Kb& kb, Resolution& out, unsigned kinds) : kb_(kb), out_(out), kinds_(kinds) {
-    for (const auto& f : kb.red_flags()) {
-      for (const auto& p : kb.strs(f.phrases)) {
-        for (std::string& w : split(kb.str(p))) red_flag_words_.insert(std::move(w));
+    auto flags = kb.red_flags();
+    for (std::uint32_t f = 0; f < flags.size(); ++f) {
+      for (const auto& p : kb.strs(flags[f].phrases)) {
+        RedFlagPhrase phrase{f, split(kb.str(p)), {}};
+        phrase.loose = without_filler(phrase.words);
+        // The looser match needs a word that means something once the filler
+        // is gone (see check_red_flags).
+        if (std::all_of(phrase.loose.begin(), phrase.loose.end(), is_too_weak_alone)) phrase.loose.clear();
+        red_flag_words_.insert(phrase.words.begin(), phrase.words.end());
+        red_flag_phrases_.push_back(std::move(phrase));
       }
     }
   }
@@ -230,18 +237,8 @@ class Resolver {
     auto contains = [](const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
       return !needle.empty() && std::search(hay.begin(), hay.end(), needle.begin(), needle.end()) != hay.end();
     };
-    auto flags = kb_.red_flags();
-    for (std::uint32_t f = 0; f < flags.size(); ++f) {
-      for (const auto& p : kb_.strs(flags[f].phrases)) {
-        const std::vector<std::string> needle = split(kb_.str(p));
-        const std::vector<std::string> loose = without_filler(needle);
-        const bool loose_ok =
-            std::any_of(loose.begin(), loose.end(), [](const std::string& w) { return !is_too_weak_alone(w); });
-        if (contains(folded, needle) || (loose_ok && contains(words, loose))) {
-          flag(f, index);
-          break;
-        }
-      }
+    for (const RedFlagPhrase& p : red_flag_phrases_) {
+      if (contains(folded, p.words) || contains(words, p.loose)) flag(p.flag, index);
     }
   }
 
@@ -362,6 +359,13 @@ class Resolver {
   const Kb& kb_;
   Resolution& out_;
   unsigned kinds_;
+  // Every red-flag phrase, split once: all its words, and the words left
+  // for the looser match (none when those would mean nothing alone).
+  struct RedFlagPhrase {
+    std::uint32_t flag;
+    std::vector<std::string> words, loose;
+  };
+  std::vector<RedFlagPhrase> red_flag_phrases_;
   std::set<std::string> red_flag_words_;
 };
 
