@@ -4,8 +4,6 @@
 #include <fmt/ostream.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -252,9 +250,7 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
-namespace {
-
-int run_command(const CliOptions& opt) {
+int run(const CliOptions& opt) {
   try {
     if (opt.command == Command::kCheck) return run_check(opt);
     if (opt.command == Command::kCachePath || opt.command == Command::kCacheClear) return run_cache(opt);
@@ -278,9 +274,5 @@ int run_command(const CliOptions& opt) {
   }
   return kExitError;
 }
-
-}  // namespace
-
-int run(const CliOptions& opt) { return run_command(opt); }
 
 }  // namespace tpx::cli

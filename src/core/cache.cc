@@ -12,7 +12,7 @@
 #include <fstream>
 #include <random>
 
-#include "fnv.h"
+#include "hash.h"
 #include "tpx/compile.h"
 #include "tpx/load.h"
 
@@ -23,14 +23,14 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kImageExtension = ".tpxi";
 
-using detail::fnv1a;
+using detail::hash64;
 
 std::string hex(std::uint64_t v) { return fmt::format("{:016x}", v); }
 
 std::string dir_key(const fs::path& kb_dir) {
   std::error_code ec;
   fs::path canonical = fs::weakly_canonical(fs::absolute(kb_dir, ec), ec);
-  return hex(fnv1a(canonical.string()));
+  return hex(hash64(canonical.string()));
 }
 
 // A name for a temporary file no other process will pick.

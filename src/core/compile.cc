@@ -12,9 +12,7 @@
 #include <tuple>
 #include <utility>
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
+#include "hash.h"
 #include "tpx/normalize.h"
 
 namespace tpx {
@@ -36,7 +34,7 @@ class IdTable {
     ids_.reserve(items.size());
     for (const T& item : items) {
       const std::string_view id = item.id.value;
-      const std::uint64_t h = XXH3_64bits(id.data(), id.size());
+      const std::uint64_t h = detail::hash64(id.data(), id.size());
       std::size_t i = probe(id, h);
       if (slots_[i].index == kNone) slots_[i] = {h, static_cast<std::uint32_t>(ids_.size())};  // first wins
       ids_.push_back(id);
@@ -44,7 +42,7 @@ class IdTable {
   }
 
   std::optional<std::uint32_t> find(std::string_view id) const {
-    const std::size_t i = probe(id, XXH3_64bits(id.data(), id.size()));
+    const std::size_t i = probe(id, detail::hash64(id.data(), id.size()));
     if (slots_[i].index == kNone) return std::nullopt;
     return slots_[i].index;
   }
@@ -142,7 +140,7 @@ class Compiler {
     // long prose (locations, notes) is almost always unique and goes
     // straight in.
     if (s.size() > kShareBelow) return append_text(s);
-    const std::uint64_t h = XXH3_64bits(s.data(), s.size());
+    const std::uint64_t h = detail::hash64(s.data(), s.size());
     std::size_t i = h & (slots_.size() - 1);
     for (; slots_[i].s.size != kEmptySlot; i = (i + 1) & (slots_.size() - 1)) {
       if (slots_[i].hash == h && text_at(slots_[i].s) == s) return slots_[i].s;

@@ -5,11 +5,10 @@
 
 #include <fmt/core.h>
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
 #include <algorithm>
 #include <cstring>
+
+#include "hash.h"
 
 namespace tpx {
 namespace image {
@@ -17,7 +16,7 @@ namespace image {
 std::uint64_t checksum(std::span<const std::byte> bytes) {
   // XXH3 reads several gigabytes a second with SSE2, so verifying a cached
   // image costs little next to mapping it, and any flipped byte still shows.
-  return XXH3_64bits(bytes.data(), bytes.size());
+  return detail::hash64(bytes.data(), bytes.size());
 }
 
 }  // namespace image

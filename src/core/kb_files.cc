@@ -15,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-#include "fnv.h"
+#include "hash.h"
 #include "tpx/limits.h"
 
 namespace tpx {
@@ -180,13 +180,13 @@ std::vector<KbFile> list_kb_files(const std::string& dir, std::vector<Diagnostic
 }
 
 std::optional<std::string> kb_fingerprint(const std::string& dir, std::vector<Diagnostic>& diags) {
-  // Each file hashes alone (FNV-1a over path, size, mtime); the per-file
+  // Each file hashes alone (path, then size, then mtime); the per-file
   // hashes are combined by addition in two lanes, so order does not matter.
   std::uint64_t sum = 0, mix = 0, count = 0;
   bool ok = Walker(trimmed(dir), diags, [&](std::string_view rel, const FileStat& st) {
-              std::uint64_t h = detail::fnv1a(rel);
-              h = detail::fnv1a(&st.size, sizeof st.size, h);
-              h = detail::fnv1a(&st.mtime_ns, sizeof st.mtime_ns, h);
+              std::uint64_t h = detail::hash64(rel);
+              h = detail::hash64(&st.size, sizeof st.size, h);
+              h = detail::hash64(&st.mtime_ns, sizeof st.mtime_ns, h);
               sum += h;
               mix += (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull;
               ++count;
