@@ -11,10 +11,12 @@
 namespace tpx {
 
 /// Builds the image of `m`, which must have loaded without errors. The
-/// result is deterministic: the same Model gives the same bytes.
+/// result is deterministic: the same Model gives the same bytes. Throws
+/// std::length_error when the KB is too large for the image format (over
+/// 4 GiB of text), and std::bad_alloc.
 std::vector<std::byte> compile(const Model& m);
 
-/// Compiles `m` and opens the result as an owning Kb.
+/// Compiles `m` and opens the result as an owning Kb; throws as compile().
 Kb compile_kb(const Model& m);
 
 }  // namespace tpx

@@ -85,16 +85,11 @@ CachedKb compile_dir(const fs::path& kb_dir, CachedKb out) {
   LoadResult loaded = load_directory(kb_dir);
   out.diagnostics = std::move(loaded.diagnostics);
   if (has_errors(out.diagnostics)) return out;
-  std::shared_ptr<std::vector<std::byte>> bytes;
   try {
-    bytes = std::make_shared<std::vector<std::byte>>(compile(loaded.model));
+    out.kb = compile_kb(loaded.model);
   } catch (const std::exception& e) {  // too large for the image format, or out of memory
     out.diagnostics.push_back({kb_dir.string(), 0, 0, Severity::kError, std::string("cannot compile: ") + e.what()});
-    return out;
   }
-  std::string why;
-  out.kb = Kb::open(*bytes, bytes, &why);
-  if (!out.kb) out.diagnostics.push_back({"", 0, 0, Severity::kError, "compiled image does not open: " + why});
   return out;
 }
 
