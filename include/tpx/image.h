@@ -23,7 +23,7 @@ namespace tpx {
 namespace image {
 
 inline constexpr char kMagic[8] = {'T', 'P', 'X', 'K', 'B', 'I', 'M', 'G'};
-inline constexpr std::uint32_t kFormatVersion = 4;
+inline constexpr std::uint32_t kFormatVersion = 5;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 /// Text: bytes [offset, offset + size) of the string section.
@@ -101,6 +101,27 @@ struct PostingRec {
   std::uint32_t muscle, trigger_point;
   Weight weight;
 };
+/// One atlas view (docs/kb-schema.md): a frame of width x height with the
+/// body's outline (closed polygons) and landmark lines (open polylines).
+struct ViewRec {
+  Str id, label, facing;
+  float width, height, midline;  // midline: the body's axis, or -1 on close-ups
+  Range outline;                 // paths
+  Range lines;                   // paths
+};
+/// One shape of an area on a view, as a closed polygon (ellipses are turned
+/// into polygons when compiling). Sorted by area, then view.
+struct ShapeRec {
+  std::uint32_t area, view;
+  Range points;  // floats: x1, y1, x2, y2, ...
+};
+/// Where a trigger point's X is drawn on a view. Sorted by trigger point,
+/// then view.
+struct MarkRec {
+  std::uint32_t trigger_point, view;
+  float x, y;
+};
+
 /// One normalised name of a term; the terms section is sorted by key.
 struct TermRec {
   Str key;
@@ -110,7 +131,8 @@ struct TermRec {
 
 enum Section : std::uint32_t {
   kStrings, kStrs, kU32, kRegions, kAreas, kSymptoms, kCauses, kProtocols, kRedFlags, kMuscles,
-  kTriggerPoints, kProtocolUses, kRelated, kPostings, kTerms, kWords, kSectionCount
+  kTriggerPoints, kProtocolUses, kRelated, kPostings, kTerms, kWords, kViews, kShapes, kMarks, kPaths, kFloats,
+  kSectionCount
 };
 
 struct SectionRec {
@@ -174,6 +196,18 @@ class Kb {
   std::span<const image::PostingRec> postings(image::Range r) const {
     return pool<image::PostingRec>(image::kPostings, r);
   }
+
+  /// The body atlas: views, area shapes (by area), trigger-point marks (by
+  /// trigger point). Empty when the KB has no atlas.
+  std::span<const image::ViewRec> views() const { return all<image::ViewRec>(image::kViews); }
+  std::span<const image::ShapeRec> shapes() const { return all<image::ShapeRec>(image::kShapes); }
+  std::span<const image::MarkRec> marks() const { return all<image::MarkRec>(image::kMarks); }
+  std::span<const image::Range> paths(image::Range r) const { return pool<image::Range>(image::kPaths, r); }
+  std::span<const float> floats(image::Range r) const { return pool<float>(image::kFloats, r); }
+  /// The shapes of one area, on every view.
+  std::span<const image::ShapeRec> shapes_of(std::uint32_t area) const;
+  /// The marks of one trigger point (an index into the trigger points section).
+  std::span<const image::MarkRec> marks_of(std::uint32_t trigger_point) const;
 
   /// The terms whose key is exactly `key` (a normalize_key() result).
   std::span<const image::TermRec> find_terms(std::string_view key) const;

@@ -104,6 +104,55 @@ struct Muscle {
   std::vector<std::string> sources;
 };
 
+/// One shape of an area on an atlas view, in the view's own frame.
+/// A polygon holds x1, y1, x2, y2, ... (closed implicitly, at least 3
+/// points); an ellipse holds cx, cy, rx, ry and a rotation in degrees,
+/// clockwise (0 when not given).
+struct AtlasShape {
+  enum class Kind { kPolygon, kEllipse };
+  Kind kind = Kind::kPolygon;
+  std::vector<double> values;
+  Pos pos;
+};
+
+/// An area's shapes on one view.
+struct AtlasArea {
+  Text area;  ///< an area id
+  std::vector<AtlasShape> shapes;
+};
+
+/// Where a trigger point's X is drawn on one view.
+struct AtlasPoint {
+  Text muscle;         ///< the muscle id (before the '/' of the key)
+  Text trigger_point;  ///< the trigger point id (after the '/')
+  double x = 0, y = 0;
+};
+
+/// A flat list of coordinates x1, y1, x2, y2, ... and where it was written.
+struct Polyline {
+  std::vector<double> values;
+  Pos pos;
+};
+
+/// One picture of the body (kb/atlas/<id>.yaml): a silhouette, landmark
+/// lines, the areas' shapes and the trigger points' positions, all in a
+/// frame from (0, 0) at the top left to (width, height).
+struct AtlasView {
+  Text id;
+  std::string label;
+  double width = 0, height = 0;
+  Text facing;           ///< front, back, right-side, left-side, palm, back-of-hand or sole
+  bool has_midline = false;
+  double midline = 0;    ///< x of the body's axis on whole-body views (for mirroring)
+  std::vector<Polyline> outline;  ///< closed polygons
+  std::vector<Polyline> lines;    ///< open polylines
+  std::vector<AtlasArea> areas;
+  std::vector<AtlasPoint> points;
+};
+
+/// The values `facing` may take.
+inline constexpr const char* kFacings[] = {"front", "back", "right-side", "left-side", "palm", "back-of-hand", "sole"};
+
 /// A whole knowledge base. Entries keep file order; ids are unique once valid.
 struct Model {
   std::vector<std::string> files;  ///< display paths, indexed by Pos::file
@@ -114,6 +163,7 @@ struct Model {
   std::vector<Protocol> protocols;
   std::vector<RedFlag> red_flags;
   std::vector<Muscle> muscles;
+  std::vector<AtlasView> views;  ///< the body atlas (kb/atlas/*.yaml); may be empty
 };
 
 /// The reasons a `related` entry may give.

@@ -15,6 +15,7 @@
 #include "tpx/compile.h"
 #include "tpx/load.h"
 #include "tpx/lookup.h"
+#include "tpx/picture.h"
 #include "tpx/rank.h"
 #include "tpx/render.h"
 #include "tpx/resolve.h"
@@ -91,11 +92,56 @@ RenderOptions render_options(const CliOptions& opt) {
   return {use_color(opt.color), opt.explain, opt.header};
 }
 
+// Pictures: --format svg or html replaces the other printers; the terminal
+// map follows the text on a terminal, or anywhere with --map.
+bool picture_format(const CliOptions& opt) { return opt.format == "svg" || opt.format == "html"; }
+
+bool check_map_option(const CliOptions& opt) {
+  if (opt.map && opt.format != "text") {
+    error(fmt::format("--map draws the body map under text output, not with --format {}; use --format svg "
+                      "or --format html for a picture file",
+                      opt.format));
+    return false;
+  }
+  return true;
+}
+
+void print_map(const CliOptions& opt, const Kb& kb, const Picture& picture) {
+  if (opt.format != "text" || opt.no_map || !(opt.map || stdout_is_tty())) return;
+  const Scene scene = make_scene(kb, picture);
+  if (scene.empty()) return;
+  MapOptions mo;
+  mo.columns = terminal_columns();
+  mo.colors = !use_color(opt.color) ? MapColors::kNone : truecolor() ? MapColors::kTrueColor : MapColors::k256;
+  std::cout << '\n';
+  render_map(std::cout, kb, scene, mo);
+}
+
+void print_svg(const Kb& kb, const Picture& picture) {
+  const Scene scene = make_scene(kb, picture);
+  if (scene.empty()) {
+    error("the knowledge base has no body atlas to draw this on");
+    return;
+  }
+  render_svg(std::cout, kb, scene);
+}
+
 int run_where(const CliOptions& opt, const Kb& kb) {
+  if (!check_map_option(opt)) return kExitError;
   std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases);
   Ranking ranking = rank(kb, r, static_cast<std::size_t>(opt.top));
+  const int found = ranking.matches.empty() ? kExitNoMatch : kExitMatch;
+  if (picture_format(opt)) {
+    for (const RedFlagHit& h : r.red_flags) {
+      const auto& f = kb.red_flags()[h.red_flag];
+      fmt::print(std::cerr, "tpx: warning: get this checked: {}: {}\n", kb.str(f.label), kb.str(f.message));
+    }
+    if (opt.format == "html") render_html_where(std::cout, kb, r, ranking);
+    else print_svg(kb, where_picture(kb, r, ranking));
+    return found;
+  }
   Format format = *parse_format(opt.format);
   RenderOptions ro = render_options(opt);
   // People read notices on stderr; JSON carries them in its own fields, but
@@ -111,7 +157,8 @@ int run_where(const CliOptions& opt, const Kb& kb) {
     }
   }
   render_where(std::cout, kb, r, ranking, format, ro);
-  return ranking.matches.empty() ? kExitNoMatch : kExitMatch;
+  print_map(opt, kb, where_picture(kb, r, ranking));
+  return found;
 }
 
 // A muscle or protocol name is echoed in errors: refuse what would break
@@ -125,7 +172,7 @@ bool name_ok(std::string_view name) {
 }
 
 int run_muscle(const CliOptions& opt, const Kb& kb) {
-  if (!name_ok(opt.name)) return kExitError;
+  if (!name_ok(opt.name) || !check_map_option(opt)) return kExitError;
   MuscleLookup found = find_muscle(kb, opt.name);
   if (!found.muscle) {
     std::string msg = fmt::format("no muscle named '{}'", opt.name);
@@ -133,7 +180,14 @@ int run_muscle(const CliOptions& opt, const Kb& kb) {
     error(msg);
     return kExitError;
   }
-  render_muscle(std::cout, kb, *found.muscle, *parse_format(opt.format), render_options(opt));
+  if (opt.format == "html") {
+    render_html_muscle(std::cout, kb, *found.muscle);
+  } else if (opt.format == "svg") {
+    print_svg(kb, muscle_picture(kb, *found.muscle));
+  } else {
+    render_muscle(std::cout, kb, *found.muscle, *parse_format(opt.format), render_options(opt));
+    print_map(opt, kb, muscle_picture(kb, *found.muscle));
+  }
   return kExitMatch;
 }
 
@@ -145,13 +199,23 @@ int run_list(const CliOptions& opt, const Kb& kb) {
 }
 
 int run_area(const CliOptions& opt, const Kb& kb) {
+  if (!check_map_option(opt)) return kExitError;
   std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases, kPlaceKinds);
   RenderOptions ro = render_options(opt);
   render_notices(std::cerr, kb, r, {});
   std::vector<Referrer> referrers = area_referrers(kb, r);
-  if (!r.terms.empty()) render_area(std::cout, kb, r, referrers, *parse_format(opt.format), ro);
+  if (!r.terms.empty()) {
+    if (opt.format == "html") {
+      render_html_area(std::cout, kb, r, referrers);
+    } else if (opt.format == "svg") {
+      print_svg(kb, area_picture(kb, r, referrers));
+    } else {
+      render_area(std::cout, kb, r, referrers, *parse_format(opt.format), ro);
+      print_map(opt, kb, area_picture(kb, r, referrers));
+    }
+  }
   return referrers.empty() ? kExitNoMatch : kExitMatch;
 }
 

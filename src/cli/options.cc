@@ -8,6 +8,7 @@ namespace tpx::cli {
 namespace {
 
 const std::vector<std::string> kFormats = {"text", "json", "tsv", "ids"};
+const std::vector<std::string> kPictureFormats = {"text", "json", "tsv", "ids", "svg", "html"};
 
 void add_format(CLI::App* cmd, CliOptions& opt) {
   cmd->add_option("--format,-f", opt.format, "Output: text, json, tsv or ids")
@@ -15,6 +16,19 @@ void add_format(CLI::App* cmd, CliOptions& opt) {
       ->type_name("FORMAT")
       ->capture_default_str();
   cmd->add_flag("--header", opt.header, "Print a header row in TSV output");
+}
+
+// The commands that draw a body map: two more formats, and --map/--no-map
+// for the picture under the text.
+void add_picture_format(CLI::App* cmd, CliOptions& opt) {
+  cmd->add_option("--format,-f", opt.format,
+                  "Output: text, json, tsv, ids, svg (the body map) or html (a printable page)")
+      ->check(CLI::IsMember(kPictureFormats))
+      ->type_name("FORMAT")
+      ->capture_default_str();
+  cmd->add_flag("--header", opt.header, "Print a header row in TSV output");
+  CLI::Option* map = cmd->add_flag("--map", opt.map, "Draw the body map under the text, even when not on a terminal");
+  cmd->add_flag("--no-map", opt.no_map, "Do not draw the body map on a terminal")->excludes(map);
 }
 
 // `text` as lines of at most `width` columns (a longer word stays whole),
@@ -94,14 +108,18 @@ const Manual& manual() {
       {{"tpx where \"temple\" \"top of shoulder\"", "rank the muscles that refer pain there"},
        {"tpx where \"burning between my shoulder blades\" --explain", ""},
        {"tpx where heel \"arch of foot\" --format ids | xargs -n1 tpx muscle", ""},
-       {"tpx muscle levator-scapulae", "one muscle's full card"},
+       {"tpx muscle levator-scapulae", "one muscle's full card, with its body map on a terminal"},
+       {"tpx where temple \"top of shoulder\" --format html > page.html", "a printable page with the maps"},
+       {"tpx muscle trapezius --map --color never | less", "the map in plain characters"},
        {"tpx area \"web of the thumb\"", "every muscle that refers pain there"},
        {"tpx cause \"looking down at my phone\"", "what it overloads and what to change"},
        {"tpx list areas | grep -i knee", "the words tpx knows"}},
       {{"0", "something matched, or the command succeeded"},
        {"1", "nothing matched"},
        {"2", "an error: bad arguments, an unknown muscle or protocol, a KB with errors"}},
-      {{"NO_COLOR", "when set, no colour in any output"},
+      {{"NO_COLOR", "when set, no colour in any output; body maps are drawn in plain characters"},
+       {"COLORTERM", "truecolor or 24bit: body maps in 24-bit colour; otherwise in 256 colours"},
+       {"COLUMNS", "the width of a body map drawn when not on a terminal (default 80)"},
        {"XDG_CACHE_HOME", "images of --kb directories go to $XDG_CACHE_HOME/tpx, else ~/.cache/tpx"}},
       {{"$XDG_CACHE_HOME/tpx/ or ~/.cache/tpx/",
         "compiled images of --kb directories, one .tpxi file per directory state, rebuilt whenever a file "
@@ -165,21 +183,21 @@ void define_options(CLI::App& app, CliOptions& opt) {
       ->type_name("N")
       ->capture_default_str();
   where->add_flag("--explain", opt.explain, "Show the parts of each score");
-  add_format(where, opt);
+  add_picture_format(where, opt);
   where->callback([&opt] { opt.command = Command::kWhere; });
 
   CLI::App* muscle = app.add_subcommand("muscle", "Print one muscle's card: trigger points, causes, self-release");
   muscle->add_option("name", opt.name, "Id, name or alias, e.g. levator-scapulae or \"SCM\"")
       ->required()
       ->type_name("NAME");
-  add_format(muscle, opt);
+  add_picture_format(muscle, opt);
   muscle->callback([&opt] { opt.command = Command::kMuscle; });
 
   CLI::App* area = app.add_subcommand("area", "List every muscle that refers pain to a place, primary first");
   area->add_option("phrases", opt.phrases, "The place, e.g. \"web of the thumb\" or \"tailbone\"")
       ->required()
       ->type_name("PHRASE");
-  add_format(area, opt);
+  add_picture_format(area, opt);
   area->callback([&opt] { opt.command = Command::kArea; });
 
   CLI::App* cause = app.add_subcommand("cause", "Find causes by description: advice and the muscles they overload");

@@ -26,6 +26,8 @@ struct CliOptions {
   int top = 5;                  ///< where --top (0: all)
   bool explain = false;         ///< where --explain
   bool header = false;          ///< --header for TSV
+  bool map = false;             ///< --map: the terminal picture even when not on a terminal
+  bool no_map = false;          ///< --no-map: no picture even on a terminal
   std::vector<std::string> phrases;  ///< where/area/cause PHRASE...
   std::string name;             ///< muscle NAME, protocol ID
   std::string check_dir;        ///< check [DIR]

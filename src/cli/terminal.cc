@@ -1,5 +1,6 @@
 #include "terminal.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -22,6 +23,22 @@ bool use_color(std::string_view when) {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
   return stdout_is_tty();
+}
+
+int terminal_columns() {
+  struct winsize ws {};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  if (const char* cols = std::getenv("COLUMNS")) {
+    char* end = nullptr;
+    const long n = std::strtol(cols, &end, 10);
+    if (end != cols && *end == '\0' && n > 0 && n <= 10000) return static_cast<int>(n);
+  }
+  return 80;
+}
+
+bool truecolor() {
+  const char* v = std::getenv("COLORTERM");
+  return v && (std::strcmp(v, "truecolor") == 0 || std::strcmp(v, "24bit") == 0);
 }
 
 std::string cache_dir() {

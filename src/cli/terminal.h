@@ -21,6 +21,13 @@ bool stderr_is_tty();
 /// and NO_COLOR is unset or empty.
 bool use_color(std::string_view when);
 
+/// The width of the terminal on stdout; else $COLUMNS when it is a number;
+/// else 80.
+int terminal_columns();
+
+/// True when COLORTERM announces 24-bit colour ("truecolor" or "24bit").
+bool truecolor();
+
 /// Flushes stdout and gives the exit status: `code`, 0 when the reader went
 /// away early (a closed pipe ends tpx quietly), or 2 with a one-line error
 /// when the output never reached its file (a full disk, /dev/full).

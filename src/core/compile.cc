@@ -12,6 +12,7 @@
 #include <tuple>
 #include <utility>
 
+#include "geometry.h"
 #include "hash.h"
 #include "tpx/normalize.h"
 
@@ -99,6 +100,7 @@ class Compiler {
     emit_protocols();
     emit_red_flags();
     emit_terms();
+    emit_atlas();
     return layout();
   }
 
@@ -320,6 +322,52 @@ class Compiler {
     }
   }
 
+  Range floats(const std::vector<double>& values) {
+    Range r{static_cast<std::uint32_t>(floats_.size()), static_cast<std::uint32_t>(values.size())};
+    for (double v : values) floats_.push_back(static_cast<float>(v));
+    return r;
+  }
+  Range paths(const std::vector<Polyline>& lines) {
+    Range r{static_cast<std::uint32_t>(paths_.size()), static_cast<std::uint32_t>(lines.size())};
+    for (const Polyline& p : lines) paths_.push_back(floats(p.values));
+    return r;
+  }
+
+  // Views in file order; shapes sorted by (area, view) and marks by
+  // (trigger point, view), so a picture finds an area's shapes or a trigger
+  // point's marks by binary search. Ellipses become polygons here, so every
+  // printer draws one kind of shape.
+  void emit_atlas() {
+    std::vector<std::uint32_t> tp_first(m_.muscles.size());
+    for (std::uint32_t mi = 0; mi < m_.muscles.size(); ++mi) tp_first[mi] = muscles_out_[mi].trigger_points.first;
+    for (std::uint32_t vi = 0; vi < m_.views.size(); ++vi) {
+      const AtlasView& v = m_.views[vi];
+      views_out_.push_back({str(v.id.value), str(v.label), str(v.facing.value), static_cast<float>(v.width),
+                            static_cast<float>(v.height), v.has_midline ? static_cast<float>(v.midline) : -1.0f,
+                            paths(v.outline), paths(v.lines)});
+      for (const AtlasArea& a : v.areas) {
+        const std::uint32_t area = areas_.at(a.area.value);
+        for (const AtlasShape& shape : a.shapes) {
+          const bool ellipse = shape.kind == AtlasShape::Kind::kEllipse;
+          shapes_out_.push_back({area, vi, floats(ellipse ? detail::ellipse_polygon(shape.values, 36) : shape.values)});
+        }
+      }
+      for (const AtlasPoint& p : v.points) {
+        const std::uint32_t mi = muscles_.at(p.muscle.value);
+        const auto& tps = m_.muscles[mi].trigger_points;
+        auto it = std::find_if(tps.begin(), tps.end(), [&](const TriggerPoint& t) { return t.id.value == p.trigger_point.value; });
+        if (it == tps.end()) throw std::out_of_range("unknown trigger point '" + p.trigger_point.value + "'");
+        marks_out_.push_back({tp_first[mi] + static_cast<std::uint32_t>(it - tps.begin()), vi, static_cast<float>(p.x),
+                              static_cast<float>(p.y)});
+      }
+    }
+    std::stable_sort(shapes_out_.begin(), shapes_out_.end(),
+                     [](const ShapeRec& a, const ShapeRec& b) { return std::tie(a.area, a.view) < std::tie(b.area, b.view); });
+    std::stable_sort(marks_out_.begin(), marks_out_.end(), [](const MarkRec& a, const MarkRec& b) {
+      return std::tie(a.trigger_point, a.view) < std::tie(b.trigger_point, b.view);
+    });
+  }
+
   void add_term(const std::string& text, TermKind kind, std::uint32_t target) {
     std::string key = normalize_key(text);
     if (!key.empty()) terms_.emplace_back(std::move(key), static_cast<std::uint32_t>(kind), target);
@@ -437,6 +485,11 @@ class Compiler {
     append(h.sections[kPostings], postings_.data(), postings_.size());
     append(h.sections[kTerms], terms_out_.data(), terms_out_.size());
     append(h.sections[kWords], words_out_.data(), words_out_.size());
+    append(h.sections[kViews], views_out_.data(), views_out_.size());
+    append(h.sections[kShapes], shapes_out_.data(), shapes_out_.size());
+    append(h.sections[kMarks], marks_out_.data(), marks_out_.size());
+    append(h.sections[kPaths], paths_.data(), paths_.size());
+    append(h.sections[kFloats], floats_.data(), floats_.size());
     while (out_.size() % 8 != 0) out_.push_back(std::byte{0});
     h.size = out_.size();
     h.checksum = checksum(std::span<const std::byte>(out_).subspan(sizeof(Header)));
@@ -468,6 +521,11 @@ class Compiler {
   std::vector<std::tuple<std::string, std::uint32_t, std::uint32_t>> terms_;  // in the order added
   std::vector<TermRec> terms_out_;
   std::vector<Str> words_out_;
+  std::vector<ViewRec> views_out_;
+  std::vector<ShapeRec> shapes_out_;
+  std::vector<MarkRec> marks_out_;
+  std::vector<Range> paths_;
+  std::vector<float> floats_;
 };
 
 }  // namespace

@@ -85,7 +85,8 @@ class Checker {
 constexpr std::size_t kRecordSize[kSectionCount] = {
     1, sizeof(Str), sizeof(std::uint32_t), sizeof(RegionRec), sizeof(AreaRec), sizeof(SymptomRec),
     sizeof(CauseRec), sizeof(ProtocolRec), sizeof(RedFlagRec), sizeof(MuscleRec), sizeof(TriggerPointRec),
-    sizeof(ProtocolUseRec), sizeof(RelatedRec), sizeof(PostingRec), sizeof(TermRec), sizeof(Str)};
+    sizeof(ProtocolUseRec), sizeof(RelatedRec), sizeof(PostingRec), sizeof(TermRec), sizeof(Str),
+    sizeof(ViewRec), sizeof(ShapeRec), sizeof(MarkRec), sizeof(Range), sizeof(float)};
 
 std::string check_header(std::span<const std::byte> bytes, const Header& h) {
   if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return "not a tpx KB image (bad magic)";
@@ -100,6 +101,38 @@ std::string check_header(std::span<const std::byte> bytes, const Header& h) {
       return fmt::format("section {} is out of bounds", s);
   }
   if (checksum(bytes.subspan(sizeof(Header))) != h.checksum) return "checksum mismatch (damaged image)";
+  return {};
+}
+
+// The atlas: every path a run of x, y pairs inside the float pool, every
+// shape and mark naming a real view, area and trigger point, in the order
+// shapes_of() and marks_of() binary-search. Coordinates themselves are not
+// checked here (that would cost every query); the drawing code clamps them.
+std::string check_atlas(const Kb& kb, const Checker& c, std::size_t n_areas, std::size_t n_tps) {
+  auto bad = [](std::string_view what) { return fmt::format("damaged image: bad {} record", what); };
+  const std::size_t n_views = kb.views().size();
+  const auto* paths = c.records<Range>(kPaths);
+  const std::size_t n_paths = c.count(kPaths, sizeof(Range));
+  for (std::size_t i = 0; i < n_paths; ++i)
+    if (!c.range(paths[i], kFloats, sizeof(float)) || paths[i].count % 2 != 0 || paths[i].count < 4)
+      return bad("atlas path");
+  for (const auto& v : kb.views())
+    if (!c.str(v.id) || !c.str(v.label) || !c.str(v.facing) || !c.range(v.outline, kPaths, sizeof(Range)) ||
+        !c.range(v.lines, kPaths, sizeof(Range)) || !(v.width > 0) || !(v.height > 0))
+      return bad("atlas view");
+  const ShapeRec* prev_shape = nullptr;
+  for (const auto& s : kb.shapes()) {
+    if (s.area >= n_areas || s.view >= n_views || !c.range(s.points, kFloats, sizeof(float)) ||
+        s.points.count % 2 != 0 || s.points.count < 6 || (prev_shape && prev_shape->area > s.area))
+      return bad("atlas shape");
+    prev_shape = &s;
+  }
+  const MarkRec* prev_mark = nullptr;
+  for (const auto& m : kb.marks()) {
+    if (m.trigger_point >= n_tps || m.view >= n_views || (prev_mark && prev_mark->trigger_point > m.trigger_point))
+      return bad("atlas mark");
+    prev_mark = &m;
+  }
   return {};
 }
 
@@ -157,8 +190,17 @@ std::string check_records(const Kb& kb, const Checker& c) {
   }
   for (const auto& w : kb.words())
     if (!c.str(w)) return bad("word");
-  return {};
+  return check_atlas(kb, c, n_areas, n_tps);
 }
+
+struct ShapeOrder {
+  bool operator()(const ShapeRec& s, std::uint32_t a) const { return s.area < a; }
+  bool operator()(std::uint32_t a, const ShapeRec& s) const { return a < s.area; }
+};
+struct MarkOrder {
+  bool operator()(const MarkRec& m, std::uint32_t t) const { return m.trigger_point < t; }
+  bool operator()(std::uint32_t t, const MarkRec& m) const { return t < m.trigger_point; }
+};
 
 }  // namespace
 
@@ -185,6 +227,18 @@ std::span<const TermRec> Kb::find_terms(std::string_view key) const {
                              [&](const TermRec& t, std::string_view k) { return str(t.key) < k; });
   auto hi = lo;
   while (hi != all_terms.end() && str(hi->key) == key) ++hi;
+  return {lo, hi};
+}
+
+std::span<const ShapeRec> Kb::shapes_of(std::uint32_t area) const {
+  auto all_shapes = shapes();
+  auto [lo, hi] = std::equal_range(all_shapes.begin(), all_shapes.end(), area, ShapeOrder{});
+  return {lo, hi};
+}
+
+std::span<const MarkRec> Kb::marks_of(std::uint32_t trigger_point) const {
+  auto all_marks = marks();
+  auto [lo, hi] = std::equal_range(all_marks.begin(), all_marks.end(), trigger_point, MarkOrder{});
   return {lo, hi};
 }
 

@@ -14,6 +14,7 @@
 #include <thread>
 #include <system_error>
 
+#include "load_atlas.h"
 #include "validate.h"
 #include "yaml_reader.h"
 
@@ -24,7 +25,7 @@ namespace fs = std::filesystem;
 using detail::YamlReader;
 
 // What a file holds, from its path inside the KB directory.
-enum class FileKind { kRegions, kAreas, kSymptoms, kCauses, kProtocols, kRedFlags, kMuscle, kUnknown };
+enum class FileKind { kRegions, kAreas, kSymptoms, kCauses, kProtocols, kRedFlags, kMuscle, kAtlasView, kUnknown };
 
 struct KindName {
   FileKind kind;
@@ -43,6 +44,7 @@ FileKind kind_of(std::string_view rel) {
   std::string_view head = slash == std::string_view::npos ? rel : rel.substr(0, slash);
   if (slash == std::string_view::npos && head.size() > 5) head.remove_suffix(5);  // ".yaml"
   if (head == "muscles" && slash != std::string_view::npos) return FileKind::kMuscle;
+  if (head == "atlas" && slash != std::string_view::npos) return FileKind::kAtlasView;
   for (const KindName& k : kKinds) {
     if (head == k.name) return k.kind;
   }
@@ -220,7 +222,7 @@ void read_source(const Source& src, int file, Model& m, std::vector<Diagnostic>&
   if (kind == FileKind::kUnknown) {
     r.error_at(0, 0,
                "unknown KB file; expected regions, areas, symptoms, causes, protocols or red-flags "
-               "(.yaml or a folder of them) or muscles/<id>.yaml");
+               "(.yaml or a folder of them), muscles/<id>.yaml or atlas/<view>.yaml");
     return;
   }
   std::optional<YAML::Node> doc = r.parse(src.text);
@@ -231,6 +233,14 @@ void read_source(const Source& src, int file, Model& m, std::vector<Diagnostic>&
       return;
     }
     read_muscle(r, *doc, m);
+    return;
+  }
+  if (kind == FileKind::kAtlasView) {
+    if (doc->IsNull()) {
+      r.error_at(1, 1, "empty atlas view file");
+      return;
+    }
+    detail::read_atlas_view(r, *doc, m);
     return;
   }
   const std::string_view noun = noun_of(kind);
@@ -329,6 +339,7 @@ LoadResult load_sources(const std::vector<Source>& sources) {
     append(m.protocols, parts[i].protocols);
     append(m.red_flags, parts[i].red_flags);
     append(m.muscles, parts[i].muscles);
+    append(m.views, parts[i].views);
     append(result.diagnostics, part_diags[i]);
   }
   // Cross-file checks only make sense once every file parsed: a syntax error

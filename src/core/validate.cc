@@ -28,6 +28,7 @@ class Validator {
     check_aliases();
     check_muscles();
     check_culprits();
+    if (!m_.muscles.empty()) validate_atlas(m_, out_);  // else every point would be "unknown"
     if (m_.muscles.empty() && !has_errors(out_)) {
       out_.push_back({"", 0, 0, Severity::kError, "the KB has no muscles"});
     }

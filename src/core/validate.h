@@ -15,6 +15,15 @@ namespace tpx::detail {
 /// terms claim, cycles in the region tree.
 void validate(const Model& m, std::vector<Diagnostic>& out);
 
+/// The atlas checks (validate() runs them): unknown area, muscle or trigger
+/// point ids, shapes and points outside their view's outline, malformed
+/// shapes, and (as kAtlasGapSeverity) areas and trigger points not drawn.
+void validate_atlas(const Model& m, std::vector<Diagnostic>& out);
+
+/// How an area without a shape or a trigger point without a position is
+/// reported while the atlas is incomplete.
+inline constexpr Severity kAtlasGapSeverity = Severity::kWarning;
+
 /// True for kebab-case ids: [a-z0-9]+(-[a-z0-9]+)*.
 bool is_valid_id(std::string_view id);
 

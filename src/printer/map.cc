@@ -1,0 +1,173 @@
+// The terminal picture: the raster (raster.cc) printed two pixels a cell
+// with half blocks, or as plain glyphs with a legend when colour is off.
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "tpx/picture.h"
+
+namespace tpx {
+namespace {
+
+// The xterm 256-colour index nearest to `c`: the 6x6x6 cube or the grey ramp.
+int xterm256(Rgb c) {
+  auto level = [](int v) { return v < 48 ? 0 : v < 115 ? 1 : (v - 35) / 40; };
+  static constexpr int kSteps[] = {0, 95, 135, 175, 215, 255};
+  const int r = level(c.r), g = level(c.g), b = level(c.b);
+  const int cube = 16 + 36 * r + 6 * g + b;
+  auto dist = [&](int x, int y, int z) { return (x - c.r) * (x - c.r) + (y - c.g) * (y - c.g) + (z - c.b) * (z - c.b); };
+  const int cube_d = dist(kSteps[r], kSteps[g], kSteps[b]);
+  const int avg = (c.r + c.g + c.b) / 3;
+  const int gi = avg > 238 ? 23 : avg < 8 ? 0 : (avg - 8) / 10;
+  const int grey = 8 + 10 * gi;
+  return dist(grey, grey, grey) < cube_d ? 232 + gi : cube;
+}
+
+std::string sgr(Rgb c, bool fg, MapColors colors) {
+  if (colors == MapColors::kTrueColor) return fmt::format("{};2;{};{};{}", fg ? 38 : 48, c.r, c.g, c.b);
+  return fmt::format("{};5;{}", fg ? 38 : 48, xterm256(c));
+}
+
+// Glyphs for plain text, most important first when two pixels share a cell.
+char glyph(Ink ink) {
+  switch (ink) {
+    case Ink::kMark: return 'X';
+    case Ink::kPrimary: return '#';
+    case Ink::kAsked: return '@';
+    case Ink::kSpillover: return '+';
+    case Ink::kEdge: return '.';
+    case Ink::kLine: return ' ';
+    case Ink::kBody: return ' ';
+    case Ink::kBackground: return ' ';
+  }
+  return ' ';
+}
+int importance(Ink ink) {
+  switch (ink) {
+    case Ink::kMark: return 7;
+    case Ink::kPrimary: return 6;
+    case Ink::kAsked: return 5;
+    case Ink::kSpillover: return 4;
+    case Ink::kEdge: return 3;
+    default: return 0;
+  }
+}
+
+// A line of text laid over `width` columns: each piece at its column.
+struct Placed {
+  int column;
+  std::string text;
+};
+std::string lay_out(std::vector<Placed> pieces, int width) {
+  std::string line;
+  int at = 0;
+  std::sort(pieces.begin(), pieces.end(), [](const Placed& a, const Placed& b) { return a.column < b.column; });
+  for (const Placed& p : pieces) {
+    int col = std::max(p.column, at == 0 ? 0 : at + 1);
+    if (col + static_cast<int>(p.text.size()) > width) col = width - static_cast<int>(p.text.size());
+    if (col < at) continue;  // no room: drop rather than overlap
+    line.append(static_cast<std::size_t>(col - at), ' ');
+    line += p.text;
+    at = col + static_cast<int>(p.text.size());
+  }
+  return line;
+}
+
+void labels(std::ostream& out, const Scene& s, double scale, int width) {
+  std::vector<Placed> top, sides;
+  for (const SceneView& v : s.views) {
+    const int x0 = static_cast<int>(std::lround(v.x * scale)), w = static_cast<int>(std::lround(v.width * scale));
+    std::string label = v.label;
+    if (static_cast<int>(label.size()) > std::max(w + 8, 12)) label.resize(static_cast<std::size_t>(std::max(w + 8, 12)));
+    top.push_back({x0 + std::max(0, (w - static_cast<int>(label.size())) / 2), label});
+    if (!v.side_note.empty())
+      sides.push_back({x0 + std::max(0, (w - static_cast<int>(v.side_note.size())) / 2), v.side_note});
+    if (!v.left_side.empty()) {
+      sides.push_back({x0 - 3, v.left_side + " "});
+      sides.push_back({x0 + w + 3 - static_cast<int>(v.right_side.size()), v.right_side});
+    }
+  }
+  fmt::print(out, "{}\n{}\n", lay_out(top, width), lay_out(sides, width));
+}
+
+void legend(std::ostream& out, const Scene& s, MapColors colors) {
+  std::vector<std::string> items;
+  auto swatch = [&](Rgb c, char plain) {
+    if (colors == MapColors::kNone) return std::string(1, plain);
+    return fmt::format("\x1b[{}m\u2588\x1b[0m", sgr(c, true, colors));
+  };
+  if (s.has_asked) items.push_back(swatch(palette::kAsked, '@') + " where you feel it");
+  if (s.has_primary) items.push_back(swatch(palette::kPrimary, '#') + " primary pain zone");
+  if (s.has_spillover) items.push_back(swatch(palette::kSpillover, '+') + " spillover zone");
+  if (!s.marks.empty()) items.push_back(std::string(colors == MapColors::kNone ? "X" : "\x1b[1mX\x1b[0m") + " trigger point: press here");
+  if (colors == MapColors::kNone) items.push_back(". outline of the body");
+  fmt::print(out, "{}\n", fmt::join(items, "   "));
+}
+
+void plain_rows(std::ostream& out, const Raster& r) {
+  for (int y = 0; y < r.height; y += 2) {
+    std::string line;
+    for (int x = 0; x < r.width; ++x) {
+      Ink a = r.ink_at(x, y), b = y + 1 < r.height ? r.ink_at(x, y + 1) : Ink::kBackground;
+      line += glyph(importance(b) > importance(a) ? b : a);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    fmt::print(out, "{}\n", line);
+  }
+}
+
+void color_rows(std::ostream& out, const Raster& r, MapColors colors) {
+  for (int y = 0; y < r.height; y += 2) {
+    std::string line, state;
+    for (int x = 0; x < r.width; ++x) {
+      const bool top_bg = r.ink_at(x, y) == Ink::kBackground;
+      const bool bottom_bg = y + 1 >= r.height || r.ink_at(x, y + 1) == Ink::kBackground;
+      // Background pixels stay the terminal's own background.
+      std::string want, cell;
+      if (top_bg && bottom_bg) {
+        want = "0";
+        cell = " ";
+      } else if (top_bg) {
+        want = "0;" + sgr(r.at(x, y + 1), true, colors);
+        cell = "\u2584";
+      } else if (bottom_bg) {
+        want = "0;" + sgr(r.at(x, y), true, colors);
+        cell = "\u2580";
+      } else {
+        want = "0;" + sgr(r.at(x, y), true, colors) + ";" + sgr(r.at(x, y + 1), false, colors);
+        cell = "\u2580";
+      }
+      if (want != state) {
+        line += "\x1b[" + want + "m";
+        state = want;
+      }
+      line += cell;
+    }
+    fmt::print(out, "{}\x1b[0m\n", line);
+  }
+}
+
+}  // namespace
+
+double map_scale(const Scene& s, const MapOptions& opt) {
+  if (s.width <= 0 || s.height <= 0) return 1;
+  const int cols = std::clamp(opt.columns, 20, 1000);
+  // Labels and the legend take four lines; each line is two pixels.
+  const int rows = std::clamp(opt.max_rows, 8, 1000);
+  return std::min((cols - 1) / static_cast<double>(s.width), 2.0 * rows / s.height);
+}
+
+void render_map(std::ostream& out, const Kb& kb, const Scene& s, const MapOptions& opt) {
+  (void)kb;
+  if (s.empty()) return;
+  const double scale = map_scale(s, opt);
+  const Raster r = rasterize(s, scale);
+  labels(out, s, scale, std::clamp(opt.columns, 20, 1000));
+  if (opt.colors == MapColors::kNone) plain_rows(out, r);
+  else color_rows(out, r, opt.colors);
+  legend(out, s, opt.colors);
+}
+
+}  // namespace tpx
