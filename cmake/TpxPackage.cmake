@@ -8,7 +8,7 @@ string(CONCAT CPACK_PACKAGE_DESCRIPTION
   "tpx ranks the muscles whose myofascial trigger points refer pain to the places you name, says where to "
   "press and prints a self-release protocol. It is a reference, not medical advice. The package also holds "
   "the knowledge base's YAML sources, the man page, bash, zsh and fish completions, and the static core "
-  "library with its headers and CMake package (find_package(tpx), tpx::core).")
+  "library with its headers and CMake package (find_package(tpx), tpx::core, tpx::printer).")
 set(CPACK_PACKAGE_HOMEPAGE_URL "https://example.org/tpx")
 set(CPACK_RESOURCE_FILE_README ${PROJECT_SOURCE_DIR}/README.md)
 set(CPACK_GENERATOR DEB)

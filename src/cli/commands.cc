@@ -9,6 +9,7 @@
 #include <string>
 
 #include "embedded_kb.h"
+#include "notices.h"
 #include "terminal.h"
 #include "tpx/cache.h"
 #include "tpx/check.h"
@@ -17,14 +18,12 @@
 #include "tpx/lookup.h"
 #include "tpx/picture.h"
 #include "tpx/rank.h"
-#include "tpx/render.h"
+#include "tpx/printer.h"
 #include "tpx/resolve.h"
 #include "tpx/suggest.h"
 
 namespace tpx::cli {
 namespace {
-
-void error(std::string_view message) { fmt::print(std::cerr, "tpx: error: {}\n", message); }
 
 // The KB to query: --kb/TPX_KB compiled now, or the embedded image.
 std::optional<Kb> open_kb(const CliOptions& opt) {
@@ -88,9 +87,16 @@ std::optional<std::vector<std::string>> gather_phrases(const CliOptions& opt) {
   return phrases;
 }
 
-RenderOptions render_options(const CliOptions& opt) {
-  return {use_color(opt.color), opt.explain, opt.header};
+// The printer the options ask for (--format, --color, --explain, --header).
+std::unique_ptr<Printer> printer_for(const CliOptions& opt) {
+  PrintOptions po;
+  po.color = use_color(opt.color);
+  po.explain = opt.explain;
+  po.header = opt.header;
+  return make_printer(*parse_format(opt.format), po);
 }
+
+bool notice_color(const CliOptions& opt) { return use_color(opt.color) && stderr_is_tty(); }
 
 // Pictures: --format svg or html replaces the other printers; the terminal
 // map follows the text on a terminal, or anywhere with --map.
@@ -132,33 +138,19 @@ int run_where(const CliOptions& opt, const Kb& kb) {
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases);
   Ranking ranking = rank(kb, r, static_cast<std::size_t>(opt.top));
-  const int found = ranking.matches.empty() ? kExitNoMatch : kExitMatch;
-  if (picture_format(opt)) {
-    for (const RedFlagHit& h : r.red_flags) {
-      const auto& f = kb.red_flags()[h.red_flag];
-      fmt::print(std::cerr, "tpx: warning: get this checked: {}: {}\n", kb.str(f.label), kb.str(f.message));
-    }
-    if (opt.format == "html") render_html_where(std::cout, kb, r, ranking);
-    else print_svg(kb, where_picture(kb, r, ranking));
-    return found;
-  }
-  Format format = *parse_format(opt.format);
-  RenderOptions ro = render_options(opt);
   // People read notices on stderr; JSON carries them in its own fields, but
   // red flags are shown on stderr in every format so no pipeline hides them.
-  if (format == Format::kText) {
-    RenderOptions err_opt = ro;
-    err_opt.color = use_color(opt.color) && stderr_is_tty();
-    render_notices(std::cerr, kb, r, err_opt);
+  bool text = opt.format == "text";
+  print_notices(kb, r, text ? Notices::kAll : Notices::kRedFlagsOnly, notice_color(opt));
+  if (opt.format == "html") {
+    render_html_where(std::cout, kb, r, ranking);
+  } else if (opt.format == "svg") {
+    print_svg(kb, where_picture(kb, r, ranking));
   } else {
-    for (const RedFlagHit& h : r.red_flags) {
-      const auto& f = kb.red_flags()[h.red_flag];
-      fmt::print(std::cerr, "tpx: warning: get this checked: {}: {}\n", kb.str(f.label), kb.str(f.message));
-    }
+    printer_for(opt)->where(std::cout, kb, r, ranking);
+    print_map(opt, kb, where_picture(kb, r, ranking));
   }
-  render_where(std::cout, kb, r, ranking, format, ro);
-  print_map(opt, kb, where_picture(kb, r, ranking));
-  return found;
+  return ranking.matches.empty() ? kExitNoMatch : kExitMatch;
 }
 
 // A muscle or protocol name is echoed in errors: refuse what would break
@@ -185,7 +177,7 @@ int run_muscle(const CliOptions& opt, const Kb& kb) {
   } else if (opt.format == "svg") {
     print_svg(kb, muscle_picture(kb, *found.muscle));
   } else {
-    render_muscle(std::cout, kb, *found.muscle, *parse_format(opt.format), render_options(opt));
+    printer_for(opt)->muscles(std::cout, kb, {*found.muscle});
     print_map(opt, kb, muscle_picture(kb, *found.muscle));
   }
   return kExitMatch;
@@ -193,8 +185,7 @@ int run_muscle(const CliOptions& opt, const Kb& kb) {
 
 int run_list(const CliOptions& opt, const Kb& kb) {
   std::vector<ListEntry> entries = list_entries(kb, *parse_list_kind(opt.list_kind));
-  Format format = *parse_format(opt.format);
-  render_list(std::cout, entries, format == Format::kText ? Format::kTsv : format, render_options(opt));
+  printer_for(opt)->list(std::cout, entries);
   return entries.empty() ? kExitNoMatch : kExitMatch;
 }
 
@@ -203,8 +194,7 @@ int run_area(const CliOptions& opt, const Kb& kb) {
   std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases, kPlaceKinds);
-  RenderOptions ro = render_options(opt);
-  render_notices(std::cerr, kb, r, {});
+  print_notices(kb, r, Notices::kAll, notice_color(opt));
   std::vector<Referrer> referrers = area_referrers(kb, r);
   if (!r.terms.empty()) {
     if (opt.format == "html") {
@@ -212,7 +202,7 @@ int run_area(const CliOptions& opt, const Kb& kb) {
     } else if (opt.format == "svg") {
       print_svg(kb, area_picture(kb, r, referrers));
     } else {
-      render_area(std::cout, kb, r, referrers, *parse_format(opt.format), ro);
+      printer_for(opt)->area(std::cout, kb, r, referrers);
       print_map(opt, kb, area_picture(kb, r, referrers));
     }
   }
@@ -223,9 +213,9 @@ int run_cause(const CliOptions& opt, const Kb& kb) {
   std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases, kCauseKinds);
-  render_notices(std::cerr, kb, r, {});
+  print_notices(kb, r, Notices::kAll, notice_color(opt));
   std::vector<CauseMatch> causes = matched_causes(r);
-  render_causes(std::cout, kb, r, causes, *parse_format(opt.format), render_options(opt));
+  printer_for(opt)->causes(std::cout, kb, r, causes);
   return causes.empty() ? kExitNoMatch : kExitMatch;
 }
 
@@ -238,7 +228,7 @@ int run_protocol(const CliOptions& opt, const Kb& kb) {
     error(msg + " (tpx list protocols shows them all)");
     return kExitError;
   }
-  render_protocol(std::cout, kb, *found.protocol, *parse_format(opt.format), render_options(opt));
+  printer_for(opt)->protocol(std::cout, kb, *found.protocol);
   return kExitMatch;
 }
 
