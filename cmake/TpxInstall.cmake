@@ -10,7 +10,7 @@
 #   share/doc/tpx/           copyright, changelog.gz
 # dev (package libtpx-dev):
 #   include/tpx/*.h          the public API, version.h included
-#   lib/libtpx_core.a, lib/cmake/tpx/   the library and its package files
+#   lib/libtpx_core.a, lib/libtpx_printer.a, lib/cmake/tpx/   the libraries and their package files
 #   share/doc/libtpx-dev/    copyright, changelog.gz
 include(CMakePackageConfigHelpers)
 
@@ -49,10 +49,11 @@ foreach(pkg_component IN ITEMS "tpx;runtime" "libtpx-dev;dev")
           DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/${pkg} COMPONENT ${component})
 endforeach()
 
-# The library, exported as tpx::core.
+# The libraries, exported as tpx::core and tpx::printer.
 set(TPX_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/tpx)
 set_target_properties(tpx_core PROPERTIES EXPORT_NAME core)
-install(TARGETS tpx_core EXPORT tpxTargets
+set_target_properties(tpx_printer PROPERTIES EXPORT_NAME printer)
+install(TARGETS tpx_core tpx_printer EXPORT tpxTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

@@ -1,7 +1,7 @@
 # `cpack -G DEB` in the build directory makes two Debian packages from the
 # install components (cmake/TpxInstall.cmake):
 #   tpx         the program, its man page, completions and the KB sources
-#   libtpx-dev  the static core library, its headers and CMake package
+#   libtpx-dev  the static core and printer libraries, headers and CMake package
 # Both are checked with lintian and installed into a fresh Debian 12 root by
 # tests/package/package_test.sh (`.ci/dev package`).
 set(CPACK_PACKAGE_NAME tpx)
@@ -44,10 +44,10 @@ set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 # tpx::core is static: its users link what it links. The KB sources that the
 # CMake package names (tpx_KB_DIR) come with the tpx package.
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-  "tpx (= ${PROJECT_VERSION}), libyaml-cpp-dev (>= 0.7), libfmt-dev (>= 9), nlohmann-json3-dev (>= 3.11)")
+  "tpx (= ${PROJECT_VERSION}), libyaml-cpp-dev (>= 0.7), libfmt-dev (>= 9)")
 set(CPACK_DEBIAN_DEV_DESCRIPTION
   "trigger-point pain finder (development files)
-The static core library of tpx (loading and validating a knowledge base,
-compiling it, resolving phrases, ranking muscles), its C++ headers and its
-CMake package: find_package(tpx) gives the target tpx::core.")
+The static core and printer libraries of tpx (loading and validating a knowledge base,
+compiling it, resolving phrases, ranking muscles, printing results), their C++ headers and their
+CMake package: find_package(tpx) gives the targets tpx::core and tpx::printer.")
 include(CPack)
