@@ -47,7 +47,8 @@ set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
   "tpx (= ${PROJECT_VERSION}), libyaml-cpp-dev (>= 0.7), libfmt-dev (>= 9)")
 set(CPACK_DEBIAN_DEV_DESCRIPTION
   "trigger-point pain finder (development files)
-The static core and printer libraries of tpx (loading and validating a knowledge base,
-compiling it, resolving phrases, ranking muscles, printing results), their C++ headers and their
-CMake package: find_package(tpx) gives the targets tpx::core and tpx::printer.")
+The static core and printer libraries of tpx (loading and validating a
+knowledge base, compiling it, resolving phrases, ranking muscles, printing
+results), their C++ headers and their CMake package: find_package(tpx)
+gives the targets tpx::core and tpx::printer.")
 include(CPack)
