@@ -123,13 +123,16 @@ void print_map(const CliOptions& opt, const Kb& kb, const Picture& picture) {
   render_map(std::cout, kb, scene, mo);
 }
 
-void print_svg(const Kb& kb, const Picture& picture) {
+// False (after an error) when the KB's atlas has nothing to draw it on.
+bool print_svg(const Kb& kb, const Picture& picture) {
   const Scene scene = make_scene(kb, picture);
   if (scene.empty()) {
-    error("the knowledge base has no body atlas to draw this on");
-    return;
+    error(kb.views().empty() ? "the knowledge base has no body atlas to draw on"
+                             : "nothing of this is drawn in the knowledge base's body atlas");
+    return false;
   }
   render_svg(std::cout, kb, scene);
+  return true;
 }
 
 int run_where(const CliOptions& opt, const Kb& kb) {
@@ -145,7 +148,7 @@ int run_where(const CliOptions& opt, const Kb& kb) {
   if (opt.format == "html") {
     render_html_where(std::cout, kb, r, ranking);
   } else if (opt.format == "svg") {
-    print_svg(kb, where_picture(kb, r, ranking));
+    if (!print_svg(kb, where_picture(kb, r, ranking))) return kExitError;
   } else {
     printer_for(opt)->where(std::cout, kb, r, ranking);
     print_map(opt, kb, where_picture(kb, r, ranking));
@@ -175,7 +178,7 @@ int run_muscle(const CliOptions& opt, const Kb& kb) {
   if (opt.format == "html") {
     render_html_muscle(std::cout, kb, *found.muscle);
   } else if (opt.format == "svg") {
-    print_svg(kb, muscle_picture(kb, *found.muscle));
+    if (!print_svg(kb, muscle_picture(kb, *found.muscle))) return kExitError;
   } else {
     printer_for(opt)->muscles(std::cout, kb, {*found.muscle});
     print_map(opt, kb, muscle_picture(kb, *found.muscle));
@@ -200,7 +203,7 @@ int run_area(const CliOptions& opt, const Kb& kb) {
     if (opt.format == "html") {
       render_html_area(std::cout, kb, r, referrers);
     } else if (opt.format == "svg") {
-      print_svg(kb, area_picture(kb, r, referrers));
+      if (!print_svg(kb, area_picture(kb, r, referrers))) return kExitError;
     } else {
       printer_for(opt)->area(std::cout, kb, r, referrers);
       print_map(opt, kb, area_picture(kb, r, referrers));

@@ -33,10 +33,15 @@ std::string area_title(const Kb& kb, const AreaPaint& a) {
   return fmt::format("{} ({})", kb.str(kb.areas()[a.area].label), what);
 }
 
-void legend(std::ostream& out, const Scene& s, float y) {
-  struct Item {
-    std::string swatch, text;
-  };
+struct Item {
+  std::string swatch, text;
+};
+
+// How wide a legend item is drawn: the swatch, a gap and the text at 20
+// units a line (about 11 units a character).
+float item_width(const Item& it) { return 48 + 11.0f * static_cast<float>(it.text.size()); }
+
+std::vector<Item> legend_items(const Scene& s) {
   std::vector<Item> items;
   auto box = [](Rgb fill, Rgb stroke) {
     return fmt::format(R"~(<rect width="28" height="20" fill="{}" stroke="{}" stroke-width="2"/>)~", palette::hex(fill),
@@ -49,15 +54,25 @@ void legend(std::ostream& out, const Scene& s, float y) {
     items.push_back({fmt::format(R"~(<path d="M4 0 L24 20 M4 20 L24 0" stroke="{}" stroke-width="4"/>)~",
                                  palette::hex(palette::kMark)),
                      "trigger point: press here"});
+  return items;
+}
+
+float legend_width(const Scene& s) {
+  float w = 0;
+  for (const Item& it : legend_items(s)) w += item_width(it);
+  return w;
+}
+
+void legend(std::ostream& out, const Scene& s, float y) {
   fmt::print(out, R"~(<g class="legend" transform="translate(0 {:.0f})" font-size="20">)~"
                   "\n",
              y);
-  float x = 0;
-  for (const Item& it : items) {
+  float x = kSceneMargin;
+  for (const Item& it : legend_items(s)) {
     fmt::print(out, R"~(<g transform="translate({:.0f} 0)">{}<text x="36" y="17">{}</text></g>)~"
                     "\n",
                x, it.swatch, svg_escape(it.text));
-    x += 48 + 11.0f * static_cast<float>(it.text.size());
+    x += item_width(it);
   }
   out << "</g>\n";
 }
@@ -65,7 +80,7 @@ void legend(std::ostream& out, const Scene& s, float y) {
 }  // namespace
 
 void render_svg(std::ostream& out, const Kb& kb, const Scene& s) {
-  const float legend_y = s.height + 15, height = s.height + 50, width = std::max(s.width, 700.0f);
+  const float legend_y = s.height + 15, height = s.height + 50, width = std::max(s.width, legend_width(s) + 2 * kSceneMargin);
   fmt::print(out,
              R"~(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0f} {h:.0f}" width="{w:.0f}" height="{h:.0f}" )~"
              R"~(data-scene="{sw:.1f} {sh:.1f}" font-family="DejaVu Sans, Arial, Helvetica, sans-serif" role="img">)~"

@@ -6,12 +6,16 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
+#include <cstdlib>
 
 #include "synth_kb.h"
 #include "tpx/cache.h"
 #include "tpx/compile.h"
 #include "tpx/kb_files.h"
 #include "tpx/load.h"
+#include "tpx/lookup.h"
+#include "tpx/picture.h"
 #include "tpx/rank.h"
 
 namespace {
@@ -105,6 +109,33 @@ void BM_Fingerprint(benchmark::State& state) {
   }
   state.SetComplexityN(state.range(0));
 }
+
+// Drawing one muscle's map: choosing and placing the views, rasterising and
+// printing the 120-column terminal picture (or writing the SVG). The KB is
+// $TPX_BENCH_ATLAS_KB, else the source kb/; it must have an atlas.
+template <bool kSvg>
+void BM_DrawMap(benchmark::State& state) {
+  const char* dir = std::getenv("TPX_BENCH_ATLAS_KB");
+  static const LoadResult loaded = load_directory(dir ? dir : TPX_SOURCE_KB_DIR);
+  static const Kb kb = compile_kb(loaded.model);
+  const std::optional<std::uint32_t> trapezius = find_muscle(kb, "trapezius").muscle;
+  if (kb.views().empty() || !trapezius) {
+    state.SkipWithError("no atlas, or no trapezius, in the KB");
+    return;
+  }
+  MapOptions opt;
+  opt.columns = 120;
+  opt.colors = MapColors::kTrueColor;
+  for (auto _ : state) {
+    std::ostringstream out;
+    const Scene scene = make_scene(kb, muscle_picture(kb, *trapezius));
+    if (kSvg) render_svg(out, kb, scene);
+    else render_map(out, kb, scene, opt);
+    benchmark::DoNotOptimize(out.str().size());
+  }
+}
+BENCHMARK(BM_DrawMap<false>)->Name("BM_DrawMap/terminal")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_DrawMap<true>)->Name("BM_DrawMap/svg")->Unit(benchmark::kMicrosecond);
 
 void sizes(benchmark::internal::Benchmark* b) {
   for (int n : {100, 1000, 10000, 100000}) b->Arg(n);
