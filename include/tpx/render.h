@@ -38,8 +38,12 @@ struct RenderOptions {
 void render_where(std::ostream& out, const Kb& kb, const Resolution& r, const Ranking& ranking, Format format,
                   const RenderOptions& opt);
 
-/// Red-flag messages, corrections and unmatched phrases for people, one per
-/// line (text mode writes these to stderr, before the results).
+/// Red-flag warnings for people, most urgent first, an emergency with a
+/// leading line of its own; cautions as notes.
+void render_warnings(std::ostream& out, const Kb& kb, const Resolution& r, const RenderOptions& opt);
+
+/// Red-flag warnings (render_warnings), then corrections and unmatched
+/// phrases, one per line (text mode writes these to stderr, before the results).
 void render_notices(std::ostream& out, const Kb& kb, const Resolution& r, const RenderOptions& opt);
 
 /// `tpx muscle`: one muscle's full card.

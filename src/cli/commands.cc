@@ -99,16 +99,14 @@ int run_where(const CliOptions& opt, const Kb& kb) {
   Format format = *parse_format(opt.format);
   RenderOptions ro = render_options(opt);
   // People read notices on stderr; JSON carries them in its own fields, but
-  // red flags are shown on stderr in every format so no pipeline hides them.
+  // red flags are shown on stderr in every format, before any result, so no
+  // pipeline hides them.
+  RenderOptions err_opt = ro;
+  err_opt.color = use_color(opt.color) && stderr_is_tty();
   if (format == Format::kText) {
-    RenderOptions err_opt = ro;
-    err_opt.color = use_color(opt.color) && stderr_is_tty();
     render_notices(std::cerr, kb, r, err_opt);
   } else {
-    for (const RedFlagHit& h : r.red_flags) {
-      const auto& f = kb.red_flags()[h.red_flag];
-      fmt::print(std::cerr, "tpx: warning: get this checked: {}: {}\n", kb.str(f.label), kb.str(f.message));
-    }
+    render_warnings(std::cerr, kb, r, err_opt);
   }
   render_where(std::cout, kb, r, ranking, format, ro);
   return ranking.matches.empty() ? kExitNoMatch : kExitMatch;

@@ -114,7 +114,8 @@ void render_where_json(std::ostream& out, const Kb& kb, const Resolution& r, con
   for (const RedFlagHit& h : r.red_flags) {
     const auto& f = kb.red_flags()[h.red_flag];
     warnings.push_back({{"id", s(kb, f.id)}, {"label", s(kb, f.label)}, {"message", s(kb, f.message)},
-                        {"input", r.query[h.phrase]}});
+                        {"input", r.query[h.phrase]}, {"level", std::string(urgency_name(f.urgency))},
+                        {"sources", strings(kb, f.sources)}});
   }
   json matches = json::array();
   for (std::size_t i = 0; i < ranking.matches.size(); ++i) matches.push_back(match_json(kb, r, ranking.matches[i], i));
@@ -162,12 +163,23 @@ void render_muscle_json(std::ostream& out, const Kb& kb, std::uint32_t muscle) {
 }  // namespace detail
 
 void render_list(std::ostream& out, const std::vector<ListEntry>& entries, Format format, const RenderOptions& opt) {
-  if (format == Format::kTsv && opt.header) out << "id\tlabel\n";
+  // Red flags carry a third column, their urgency.
+  const bool urgency = !entries.empty() && !entries.front().urgency.empty();
+  if (format == Format::kTsv && opt.header) out << (urgency ? "id\tlabel\turgency\n" : "id\tlabel\n");
   for (const ListEntry& e : entries) {
     switch (format) {
       case Format::kIds: out << e.id << '\n'; break;
-      case Format::kJson: dump(out, {{"id", e.id}, {"label", e.label}}); break;
-      default: out << detail::tsv_escape(e.id) << '\t' << detail::tsv_escape(e.label) << '\n'; break;
+      case Format::kJson: {
+        json j = {{"id", e.id}, {"label", e.label}};
+        if (urgency) j["urgency"] = e.urgency;
+        dump(out, j);
+        break;
+      }
+      default:
+        out << detail::tsv_escape(e.id) << '\t' << detail::tsv_escape(e.label);
+        if (urgency) out << '\t' << e.urgency;
+        out << '\n';
+        break;
     }
   }
 }

@@ -100,12 +100,25 @@ std::optional<Format> parse_format(std::string_view word) {
   return std::nullopt;
 }
 
-void render_notices(std::ostream& out, const Kb& kb, const Resolution& r, const RenderOptions& opt) {
+void render_warnings(std::ostream& out, const Kb& kb, const Resolution& r, const RenderOptions& opt) {
   Style st{opt.color};
+  // Hits come most urgent first; an emergency gets a line of its own before
+  // its message, so it cannot be missed among the rest.
   for (const RedFlagHit& h : r.red_flags) {
     const auto& f = kb.red_flags()[h.red_flag];
-    fmt::print(out, "{} {}: {}\n", st.warn("tpx: warning: get this checked:"), kb.str(f.label), kb.str(f.message));
+    if (f.urgency == image::Urgency::kCaution) {
+      fmt::print(out, "tpx: note: {}: {}\n", kb.str(f.label), kb.str(f.message));
+      continue;
+    }
+    if (f.urgency == image::Urgency::kEmergency)
+      fmt::print(out, "{}\n", st.warn(fmt::format("tpx: EMERGENCY: {}: call emergency services now", kb.str(f.label))));
+    std::string head = fmt::format("tpx: warning: get this checked ({}):", urgency_name(f.urgency));
+    fmt::print(out, "{} {}: {}\n", st.warn(head), kb.str(f.label), kb.str(f.message));
   }
+}
+
+void render_notices(std::ostream& out, const Kb& kb, const Resolution& r, const RenderOptions& opt) {
+  render_warnings(out, kb, r, opt);
   for (const Correction& c : r.corrections) {
     fmt::print(out, "tpx: note: read \"{}\" as \"{}\"\n", c.from, c.to);
   }

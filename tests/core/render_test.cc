@@ -84,7 +84,7 @@ TEST(RenderText, NoticesNameRedFlagsCorrectionsAndSuggestions) {
   std::ostringstream out;
   render_notices(out, kb, resolve(kb, {"chest pain", "temle", "tmplx"}), {});
   EXPECT_EQ(out.str(),
-            "tpx: warning: get this checked: Chest pain: Heart problems must be ruled out first.\n"
+            "tpx: warning: get this checked (urgent): Chest pain: Heart problems must be ruled out first.\n"
             "tpx: note: read \"temle\" as \"temple\"\n"
             "tpx: no area or symptom recognised in \"chest pain\"\n"
             "tpx: no area or symptom recognised in \"tmplx\"; did you mean: Temple?\n");
