@@ -192,4 +192,17 @@ std::vector<std::uint32_t> press_points(const Kb& kb, const Match& m) {
   return out;
 }
 
+std::string_view weight_name(Weight w) {
+  switch (w) {
+    case Weight::kPrimary: return "primary";
+    case Weight::kSpillover: return "spillover";
+    case Weight::kSymptom: return "symptom";
+  }
+  return "";
+}
+
+std::string_view explain_weight_name(const Resolution& r, const Explain& e) {
+  return r.terms[e.term].kind == TermKind::kCause ? "cause" : weight_name(e.weight);
+}
+
 }  // namespace tpx

@@ -213,8 +213,11 @@ std::vector<std::uint32_t> find_concepts(const Kb& kb, const std::vector<Clause>
         for (const auto& p : phrases) {
           std::size_t e = match_at(cl.words, i, p);
           if (!e) continue;
+          // Only an everyday expression holding the mention's first word
+          // cancels it: "fell asleep" cancels "fell", "hit me" does not
+          // cancel "a car hit me".
           bool inside = std::any_of(everyday.begin(), everyday.end(),
-                                    [&](const auto& span) { return span.first < e && i < span.second; });
+                                    [&](const auto& span) { return span.first <= i && i < span.second; });
           if (!inside) {
             found[c] = static_cast<std::uint32_t>(cl.phrase);
             break;

@@ -45,6 +45,24 @@ TEST(Cli, NothingMatchedExitsOne) {
   EXPECT_NE(r.err.find("no area or symptom recognised in \"xyzzy\""), std::string::npos);
 }
 
+// Notices are the CLI's: tpx's prefixes, one line each, on stderr only.
+TEST(Cli, NoticesNameRedFlagsCorrectionsAndSuggestionsOnStderr) {
+  Result r = tpx({"where", "chest pain", "temle", "tmplx"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  std::istringstream lines(r.err);
+  std::vector<std::string> err;
+  for (std::string line; std::getline(lines, line);) err.push_back(line);
+  ASSERT_EQ(err.size(), 3u) << r.err;
+  EXPECT_EQ(err[0].rfind("tpx: warning: get this checked (urgent): Chest pain: ", 0), 0u) << err[0];
+  EXPECT_EQ(err[1], "tpx: note: read \"temle\" as \"temple\"");
+  EXPECT_EQ(err[2].rfind("tpx: no area or symptom recognised in \"tmplx\"; did you mean: Temple", 0), 0u) << err[2];
+  EXPECT_EQ(r.out.find("tpx:"), std::string::npos);
+  // In JSON the red flag still reaches stderr; the rest is in the object.
+  Result j = tpx({"where", "chest pain", "temle", "--format", "json"});
+  EXPECT_EQ(j.err.find("note:"), std::string::npos) << j.err;
+  EXPECT_EQ(j.err.rfind("tpx: warning: get this checked (urgent): Chest pain: ", 0), 0u) << j.err;
+}
+
 TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(tpx({}).code, 2);
   EXPECT_EQ(tpx({"frobnicate"}).code, 2);
