@@ -13,6 +13,7 @@ inline constexpr std::size_t kMaxKbFiles = 200000;      ///< YAML files per KB
 inline constexpr int kMaxFlowDepth = 64;                ///< nested [ and { in a file
 inline constexpr int kMaxIndentColumns = 128;           ///< leading spaces and "- " markers on a line
 inline constexpr int kMaxDirDepth = 32;                 ///< directories below the KB directory
+inline constexpr double kMaxAtlasCoordinate = 100000;   ///< |number| in an atlas view
 
 // Queries.
 inline constexpr std::size_t kMaxPhrases = 1000;      ///< phrases per query

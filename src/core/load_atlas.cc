@@ -7,12 +7,14 @@
 #include <cstdlib>
 #include <string>
 
+#include "tpx/limits.h"
+
 namespace tpx::detail {
 namespace {
 
-// Coordinates beyond this are surely a typo, and bounding them keeps every
-// later computation (areas, rasterising) far from overflow.
-constexpr double kMaxCoordinate = 100000;
+// Coordinates beyond kMaxAtlasCoordinate are surely a typo, and bounding
+// them keeps every later computation (areas, rasterising) far from overflow.
+constexpr double kMaxCoordinate = kMaxAtlasCoordinate;
 
 // A scalar node as a finite number, or a diagnostic.
 bool number(YamlReader& r, const YAML::Node& n, std::string_view what, double& out) {

@@ -107,6 +107,13 @@ TEST(AtlasLoad, MalformedShapesNameTheirPosition) {
   EXPECT_NE(all(load_view(replace(kView, "[30, 30]", "[1e300, 30]"))).find("numbers in the atlas lie between -100000 and 100000"), std::string::npos);
 }
 
+TEST(AtlasLoad, NumbersAreBoundedByTheLimit) {
+  EXPECT_EQ(all(load_view(replace(kView, "height: 100\n", "height: 100000\n"))), "");
+  EXPECT_NE(all(load_view(replace(kView, "height: 100\n", "height: 100000.5\n")))
+                .find("head-side.yaml:4:9: error: 'height' is 100000.5; numbers in the atlas lie between -100000 and 100000"),
+            std::string::npos);
+}
+
 TEST(AtlasLoad, ShapesAndPointsOutsideTheOutlineAreErrors) {
   EXPECT_NE(all(load_view(replace(kView, "[20, 20, 40, 20, 40, 40]", "[20, 20, 40, 20, 40, 97]")))
                 .find("head-side.yaml:10:16: error: a shape of area 'temple' leaves the outline of view 'head-side' at (40, 97)"),
