@@ -1,12 +1,13 @@
 # What `cmake --install` puts where, and the CMake package that lets another
-# project find_package(tpx) and link tpx::core and tpx::printer:
+# project find_package(tpx) and link tpx::core, tpx::printer and tpx::kb:
 #   bin/tpx
 #   share/man/man1/tpx.1
 #   share/bash-completion/completions/tpx, share/zsh/site-functions/_tpx,
 #   share/fish/vendor_completions.d/tpx.fish
 #   share/tpx/kb/            the KB's YAML sources, to copy and edit for --kb
 #   include/tpx/*.h          the public API, version.h included
-#   lib/libtpx_core.a, lib/libtpx_printer.a, lib/cmake/tpx/   the libraries and their package files
+#   lib/libtpx_core.a, lib/libtpx_printer.a, lib/libtpx_kb.a (the built-in KB),
+#   lib/cmake/tpx/           the libraries and their package files
 include(CMakePackageConfigHelpers)
 
 install(TARGETS tpx RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
@@ -21,11 +22,13 @@ install(FILES ${TPX_FISH_COMPLETION} DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/v
 set(TPX_INSTALL_KBDIR ${CMAKE_INSTALL_DATADIR}/tpx/kb)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/kb/ DESTINATION ${TPX_INSTALL_KBDIR} FILES_MATCHING PATTERN "*.yaml")
 
-# The libraries, exported as tpx::core and tpx::printer.
+# The libraries, exported as tpx::core, tpx::printer and tpx::kb (the
+# built-in KB's image, builtin_kb()).
 set(TPX_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/tpx)
 set_target_properties(tpx_core PROPERTIES EXPORT_NAME core)
 set_target_properties(tpx_printer PROPERTIES EXPORT_NAME printer)
-install(TARGETS tpx_core tpx_printer EXPORT tpxTargets
+set_target_properties(tpx_kb PROPERTIES EXPORT_NAME kb)
+install(TARGETS tpx_core tpx_printer tpx_kb EXPORT tpxTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

@@ -19,8 +19,9 @@ void error(std::string_view message);
 enum class Notices { kAll, kRedFlagsOnly };
 
 /// The red flags (always), then the corrections and unmatched phrases
-/// (kAll) of `r`, on stderr; coloured when `color`.
-void print_notices(const Kb& kb, const Resolution& r, Notices which, bool color);
+/// (kAll) of `r`, on stderr; coloured when `color`. A `context` ("line 3")
+/// follows the "tpx:" of each line, for answers to many queries.
+void print_notices(const Kb& kb, const Resolution& r, Notices which, bool color, std::string_view context = {});
 
 }  // namespace tpx::cli
 
