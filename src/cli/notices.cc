@@ -19,10 +19,20 @@ void error(std::string_view message) { fmt::print(std::cerr, "tpx: error: {}\n",
 
 void print_notices(const Kb& kb, const Resolution& r, Notices which, bool color, std::string_view context) {
   const std::string tpx = context.empty() ? std::string("tpx:") : fmt::format("tpx: {}:", context);
+  // Red flags come most urgent first; an emergency gets a line of its own
+  // before its message, so it cannot be missed among the rest. A caution
+  // (pregnancy) is a note, not a warning.
   for (const RedFlagHit& h : r.red_flags) {
     const auto& f = kb.red_flags()[h.red_flag];
-    fmt::print(std::cerr, "{} {}: {}\n", warn(tpx + " warning: get this checked:", color), kb.str(f.label),
-               kb.str(f.message));
+    if (f.urgency == image::Urgency::kCaution) {
+      fmt::print(std::cerr, "{} note: {}: {}\n", tpx, kb.str(f.label), kb.str(f.message));
+      continue;
+    }
+    if (f.urgency == image::Urgency::kEmergency)
+      fmt::print(std::cerr, "{}\n",
+                 warn(fmt::format("{} EMERGENCY: {}: call emergency services now", tpx, kb.str(f.label)), color));
+    std::string head = fmt::format("{} warning: get this checked ({}):", tpx, urgency_name(f.urgency));
+    fmt::print(std::cerr, "{} {}: {}\n", warn(head, color), kb.str(f.label), kb.str(f.message));
   }
   if (which == Notices::kRedFlagsOnly) return;
   for (const Correction& c : r.corrections) fmt::print(std::cerr, "{} note: read \"{}\" as \"{}\"\n", tpx, c.from, c.to);
