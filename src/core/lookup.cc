@@ -125,6 +125,7 @@ std::optional<ListKind> parse_list_kind(std::string_view word) {
   if (word == "protocols") return ListKind::kProtocols;
   if (word == "regions") return ListKind::kRegions;
   if (word == "red-flags") return ListKind::kRedFlags;
+  if (word == "conditions") return ListKind::kConditions;
   return std::nullopt;
 }
 
@@ -141,6 +142,7 @@ std::vector<ListEntry> list_entries(const Kb& kb, ListKind kind) {
     case ListKind::kProtocols: add(kb.protocols(), [](const auto& r) { return r.name; }); break;
     case ListKind::kRegions: add(kb.regions(), [](const auto& r) { return r.label; }); break;
     case ListKind::kRedFlags: add(kb.red_flags(), [](const auto& r) { return r.label; }); break;
+    case ListKind::kConditions: add(kb.conditions(), [](const auto& r) { return r.label; }); break;
   }
   std::sort(out.begin(), out.end(), [](const ListEntry& a, const ListEntry& b) { return a.id < b.id; });
   return out;

@@ -20,6 +20,7 @@ std::string_view weight_name(Weight w) {
     case Weight::kPrimary: return "primary";
     case Weight::kSpillover: return "spillover";
     case Weight::kSymptom: return "symptom";
+    case Weight::kCondition: return "condition";
   }
   return "";
 }
@@ -59,7 +60,9 @@ json match_json(const Kb& kb, const Resolution& r, const Match& m, std::size_t r
     explains.push_back({{"input", r.query[t.phrase]},
                         {"term", std::string(term_id(kb, t.kind, t.target))},
                         {"kind", std::string(term_kind_name(t.kind))},
-                        {"weight", t.kind == TermKind::kCause ? "cause" : std::string(weight_name(e.weight))},
+                        {"weight", t.kind == TermKind::kCause    ? "cause"
+                                    : t.kind == TermKind::kMuscle ? "named"
+                                                                  : std::string(weight_name(e.weight))},
                         {"trigger_point", e.trigger_point == kNone ? json(nullptr)
                                                                    : json(s(kb, kb.trigger_point(e.trigger_point).id))},
                         {"area", e.area == kNone ? json(nullptr) : json(s(kb, kb.areas()[e.area].id))},
@@ -94,12 +97,23 @@ namespace detail {
 void render_where_json(std::ostream& out, const Kb& kb, const Resolution& r, const Ranking& ranking) {
   json resolved = json::array();
   for (const ResolvedTerm& t : r.terms) {
-    resolved.push_back({{"input", r.query[t.phrase]},
-                        {"term", std::string(term_id(kb, t.kind, t.target))},
-                        {"label", std::string(term_label(kb, t.kind, t.target))},
-                        {"kind", std::string(term_kind_name(t.kind))},
-                        {"how", std::string(match_how_name(t.how))},
-                        {"matched", t.matched}});
+    json term = {{"input", r.query[t.phrase]},
+                 {"term", std::string(term_id(kb, t.kind, t.target))},
+                 {"label", std::string(term_label(kb, t.kind, t.target))},
+                 {"kind", std::string(term_kind_name(t.kind))},
+                 {"how", std::string(match_how_name(t.how))},
+                 {"matched", t.matched},
+                 {"why", t.why}};
+    if (t.kind == TermKind::kCondition) {
+      const auto& c = kb.conditions()[t.target];
+      term["note"] = std::string(kConditionNote);
+      term["caveat"] = c.caveat.size ? json(s(kb, c.caveat)) : json(nullptr);
+      term["areas"] = ids(kb, c.areas, kb.areas());
+      term["symptoms"] = ids(kb, c.symptoms, kb.symptoms());
+      term["muscles"] = ids(kb, c.muscles, kb.muscles());
+      term["sources"] = strings(kb, c.sources);
+    }
+    resolved.push_back(std::move(term));
   }
   json corrections = json::array();
   for (const Correction& c : r.corrections)

@@ -29,9 +29,11 @@ void render_where_tsv(std::ostream& out, const Kb& kb, const Resolution& r, cons
     std::vector<std::string> terms;
     for (const Explain& e : m.explains) {
       const ResolvedTerm& t = r.terms[e.term];
-      std::string_view w = t.kind == image::TermKind::kCause ? "cause"
+      std::string_view w = t.kind == image::TermKind::kCause    ? "cause"
+                           : t.kind == image::TermKind::kMuscle ? "named"
                            : e.weight == image::Weight::kPrimary ? "primary"
                            : e.weight == image::Weight::kSpillover ? "spillover"
+                           : e.weight == image::Weight::kCondition ? "condition"
                                                                    : "symptom";
       terms.push_back(fmt::format("{}:{}", term_id(kb, t.kind, t.target), w));
     }
