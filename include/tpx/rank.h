@@ -17,6 +17,7 @@
 #define TPX_RANK_H_
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "tpx/image.h"
@@ -66,6 +67,14 @@ Ranking rank(const Kb& kb, const Resolution& r, std::size_t top);
 /// The trigger points that explain `m`, first use first; the muscle's first
 /// trigger point when none does (a cause-only match).
 std::vector<std::uint32_t> press_points(const Kb& kb, const Match& m);
+
+/// "primary", "spillover" or "symptom": the one spelling of a weight that
+/// every printer uses.
+std::string_view weight_name(image::Weight w);
+
+/// How one explain counts: "cause" for a cause the query named, else the
+/// name of its weight.
+std::string_view explain_weight_name(const Resolution& r, const Explain& e);
 
 }  // namespace tpx
 

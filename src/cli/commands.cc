@@ -9,6 +9,7 @@
 #include <string>
 
 #include "embedded_kb.h"
+#include "notices.h"
 #include "terminal.h"
 #include "tpx/cache.h"
 #include "tpx/check.h"
@@ -16,14 +17,12 @@
 #include "tpx/load.h"
 #include "tpx/lookup.h"
 #include "tpx/rank.h"
-#include "tpx/render.h"
+#include "tpx/printer.h"
 #include "tpx/resolve.h"
 #include "tpx/suggest.h"
 
 namespace tpx::cli {
 namespace {
-
-void error(std::string_view message) { fmt::print(std::cerr, "tpx: error: {}\n", message); }
 
 // The KB to query: --kb/TPX_KB compiled now, or the embedded image.
 std::optional<Kb> open_kb(const CliOptions& opt) {
@@ -87,30 +86,27 @@ std::optional<std::vector<std::string>> gather_phrases(const CliOptions& opt) {
   return phrases;
 }
 
-RenderOptions render_options(const CliOptions& opt) {
-  return {use_color(opt.color), opt.explain, opt.header};
+// The printer the options ask for (--format, --color, --explain, --header).
+std::unique_ptr<Printer> printer_for(const CliOptions& opt) {
+  PrintOptions po;
+  po.color = use_color(opt.color);
+  po.explain = opt.explain;
+  po.header = opt.header;
+  return make_printer(*parse_format(opt.format), po);
 }
+
+bool notice_color(const CliOptions& opt) { return use_color(opt.color) && stderr_is_tty(); }
 
 int run_where(const CliOptions& opt, const Kb& kb) {
   std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases);
   Ranking ranking = rank(kb, r, static_cast<std::size_t>(opt.top));
-  Format format = *parse_format(opt.format);
-  RenderOptions ro = render_options(opt);
   // People read notices on stderr; JSON carries them in its own fields, but
   // red flags are shown on stderr in every format so no pipeline hides them.
-  if (format == Format::kText) {
-    RenderOptions err_opt = ro;
-    err_opt.color = use_color(opt.color) && stderr_is_tty();
-    render_notices(std::cerr, kb, r, err_opt);
-  } else {
-    for (const RedFlagHit& h : r.red_flags) {
-      const auto& f = kb.red_flags()[h.red_flag];
-      fmt::print(std::cerr, "tpx: warning: get this checked: {}: {}\n", kb.str(f.label), kb.str(f.message));
-    }
-  }
-  render_where(std::cout, kb, r, ranking, format, ro);
+  bool text = *parse_format(opt.format) == Format::kText;
+  print_notices(kb, r, text ? Notices::kAll : Notices::kRedFlagsOnly, notice_color(opt));
+  printer_for(opt)->where(std::cout, kb, r, ranking);
   return ranking.matches.empty() ? kExitNoMatch : kExitMatch;
 }
 
@@ -133,14 +129,13 @@ int run_muscle(const CliOptions& opt, const Kb& kb) {
     error(msg);
     return kExitError;
   }
-  render_muscle(std::cout, kb, *found.muscle, *parse_format(opt.format), render_options(opt));
+  printer_for(opt)->muscles(std::cout, kb, {*found.muscle});
   return kExitMatch;
 }
 
 int run_list(const CliOptions& opt, const Kb& kb) {
   std::vector<ListEntry> entries = list_entries(kb, *parse_list_kind(opt.list_kind));
-  Format format = *parse_format(opt.format);
-  render_list(std::cout, entries, format == Format::kText ? Format::kTsv : format, render_options(opt));
+  printer_for(opt)->list(std::cout, entries);
   return entries.empty() ? kExitNoMatch : kExitMatch;
 }
 
@@ -148,10 +143,9 @@ int run_area(const CliOptions& opt, const Kb& kb) {
   std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases, kPlaceKinds);
-  RenderOptions ro = render_options(opt);
-  render_notices(std::cerr, kb, r, {});
+  print_notices(kb, r, Notices::kAll, notice_color(opt));
   std::vector<Referrer> referrers = area_referrers(kb, r);
-  if (!r.terms.empty()) render_area(std::cout, kb, r, referrers, *parse_format(opt.format), ro);
+  if (!r.terms.empty()) printer_for(opt)->area(std::cout, kb, r, referrers);
   return referrers.empty() ? kExitNoMatch : kExitMatch;
 }
 
@@ -159,9 +153,9 @@ int run_cause(const CliOptions& opt, const Kb& kb) {
   std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases, kCauseKinds);
-  render_notices(std::cerr, kb, r, {});
+  print_notices(kb, r, Notices::kAll, notice_color(opt));
   std::vector<CauseMatch> causes = matched_causes(r);
-  render_causes(std::cout, kb, r, causes, *parse_format(opt.format), render_options(opt));
+  printer_for(opt)->causes(std::cout, kb, r, causes);
   return causes.empty() ? kExitNoMatch : kExitMatch;
 }
 
@@ -174,7 +168,7 @@ int run_protocol(const CliOptions& opt, const Kb& kb) {
     error(msg + " (tpx list protocols shows them all)");
     return kExitError;
   }
-  render_protocol(std::cout, kb, *found.protocol, *parse_format(opt.format), render_options(opt));
+  printer_for(opt)->protocol(std::cout, kb, *found.protocol);
   return kExitMatch;
 }
 

@@ -205,4 +205,22 @@ std::vector<std::uint32_t> press_points(const Kb& kb, const Match& m) {
   return out;
 }
 
+std::string_view weight_name(Weight w) {
+  switch (w) {
+    case Weight::kPrimary: return "primary";
+    case Weight::kSpillover: return "spillover";
+    case Weight::kSymptom: return "symptom";
+    case Weight::kCondition: return "condition";
+  }
+  return "";
+}
+
+std::string_view explain_weight_name(const Resolution& r, const Explain& e) {
+  switch (r.terms[e.term].kind) {
+    case TermKind::kCause: return "cause";
+    case TermKind::kMuscle: return "named";
+    default: return weight_name(e.weight);
+  }
+}
+
 }  // namespace tpx

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "tpx/normalize.h"
+#include "english_words.h"
 #include "spelling.h"
 #include "tpx/suggest.h"
 #include "utf8.h"
@@ -353,6 +354,10 @@ class Resolver {
   // phrase, then of each word.
   std::vector<std::string> suggest(const std::vector<std::string>& words) {
     std::vector<std::string> keys, labels;
+    // Real words that name nothing ("gout") are not slips: a near name would
+    // be a false friend, not a suggestion.
+    if (std::all_of(words.begin(), words.end(), [](const std::string& w) { return detail::is_english_word(w); }))
+      return labels;
     for (const TermRec& t : kb_.terms()) {
       // Suggest places and symptoms; causes only when causes are all we look for.
       bool wanted = t.kind == TermKind::kCause ? kinds_ == kCauseKinds

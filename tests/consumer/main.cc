@@ -1,14 +1,17 @@
-// Loads a KB's YAML sources through tpx's public API and prints the muscle
-// that best explains pain at the temple and the top of the shoulder.
+// Loads a KB's YAML sources through tpx's public API and prints, with the ids
+// printer, the muscle that best explains pain at the temple and the top of
+// the shoulder; the JSON printer must work too, with no JSON library here.
 // Usage: tpx_consumer [KB_DIR]   (default: the KB installed with tpx)
 #include <tpx/compile.h>
 #include <tpx/diagnostic.h>
 #include <tpx/load.h>
+#include <tpx/printer.h>
 #include <tpx/rank.h>
 #include <tpx/resolve.h>
 #include <tpx/version.h>
 
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -26,7 +29,13 @@ int main(int argc, char** argv) {
     std::cerr << "no match\n";
     return 1;
   }
-  std::cout << kb.str(kb.muscles()[ranking.matches.front().muscle].id) << '\n';
+  std::ostringstream json;
+  tpx::make_printer(tpx::Format::kJson, {})->where(json, kb, query, ranking);
+  if (json.str().find("\"muscle\":\"trapezius\"") == std::string::npos) {
+    std::cerr << "the JSON printer's answer lacks the match: " << json.str();
+    return 2;
+  }
+  tpx::make_printer(tpx::Format::kIds, {})->where(std::cout, kb, query, ranking);
   std::cerr << "(tpx " << TPX_VERSION << ", " << kb.muscles().size() << " muscles from " << dir << ")\n";
   return 0;
 }

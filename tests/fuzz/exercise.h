@@ -16,7 +16,7 @@
 #include "tpx/lookup.h"
 #include "tpx/normalize.h"
 #include "tpx/rank.h"
-#include "tpx/render.h"
+#include "tpx/printer.h"
 #include "tpx/resolve.h"
 
 namespace tpx_fuzz {
@@ -41,40 +41,38 @@ inline std::vector<std::string> phrases_of(std::string_view data) {
 inline void exercise(const tpx::Kb& kb, const std::vector<std::string>& phrases, bool lists = true) {
   using namespace tpx;
   std::ostringstream sink;
-  const RenderOptions plain{}, rich{true, true, true};
+  const PrintOptions plain{}, rich{true, true, true, 60};
+  const std::vector<Format> formats = {Format::kText, Format::kJson, Format::kTsv, Format::kIds};
+  auto printer = [&](Format f) { return make_printer(f, f == Format::kText ? rich : plain); };
   if (!phrases.empty()) {
     Resolution r = resolve(kb, phrases);
     Ranking ranking = rank(kb, r, 10);
-    for (Format f : {Format::kText, Format::kJson, Format::kTsv, Format::kIds}) {
-      render_where(sink, kb, r, ranking, f, f == Format::kText ? rich : plain);
-    }
-    render_notices(sink, kb, r, rich);
+    for (Format f : formats) printer(f)->where(sink, kb, r, ranking);
     for (const Match& m : ranking.matches) (void)press_points(kb, m);
 
     Resolution places = resolve(kb, phrases, kPlaceKinds);
     std::vector<Referrer> referrers = area_referrers(kb, places);
     if (!places.terms.empty()) {
-      for (Format f : {Format::kText, Format::kJson, Format::kTsv}) render_area(sink, kb, places, referrers, f, plain);
+      for (Format f : formats) printer(f)->area(sink, kb, places, referrers);
     }
     Resolution causes = resolve(kb, phrases, kCauseKinds);
     std::vector<CauseMatch> cm = matched_causes(causes);
-    for (Format f : {Format::kText, Format::kJson, Format::kTsv}) render_causes(sink, kb, causes, cm, f, plain);
+    for (Format f : formats) printer(f)->causes(sink, kb, causes, cm);
 
     MuscleLookup muscle = find_muscle(kb, phrases.front());
     if (muscle.muscle) {
-      for (Format f : {Format::kText, Format::kJson, Format::kTsv}) render_muscle(sink, kb, *muscle.muscle, f, rich);
+      for (Format f : formats) printer(f)->muscles(sink, kb, {*muscle.muscle});
     }
     ProtocolLookup protocol = find_protocol(kb, phrases.front());
     if (protocol.protocol) {
-      for (Format f : {Format::kText, Format::kJson, Format::kTsv})
-        render_protocol(sink, kb, *protocol.protocol, f, rich);
+      for (Format f : formats) printer(f)->protocol(sink, kb, *protocol.protocol);
       (void)protocol_users(kb, *protocol.protocol);
     }
   }
   if (!lists) return;
   for (ListKind k : {ListKind::kMuscles, ListKind::kAreas, ListKind::kSymptoms, ListKind::kCauses,
                      ListKind::kProtocols, ListKind::kRegions, ListKind::kRedFlags}) {
-    render_list(sink, list_entries(kb, k), Format::kJson, plain);
+    make_printer(Format::kJson, plain)->list(sink, list_entries(kb, k));
   }
 }
 

@@ -15,6 +15,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -142,13 +143,10 @@ inline void open_and_query(const std::vector<std::uint64_t>& storage, std::size_
   if (!kb) return;
   exercise(*kb, {"temple", "top of shoulder", "stiff neck", "desk work", "trapezius"});
   std::ostringstream sink;
-  for (std::uint32_t m = 0; m < kb->muscles().size(); ++m) {
-    tpx::render_muscle(sink, *kb, m, tpx::Format::kText, {});
-    tpx::render_muscle(sink, *kb, m, tpx::Format::kJson, {});
-  }
-  for (std::uint32_t p = 0; p < kb->protocols().size(); ++p) {
-    tpx::render_protocol(sink, *kb, p, tpx::Format::kText, {});
-    tpx::render_protocol(sink, *kb, p, tpx::Format::kJson, {});
+  for (tpx::Format f : {tpx::Format::kText, tpx::Format::kJson}) {
+    std::unique_ptr<tpx::Printer> printer = tpx::make_printer(f, {});
+    for (std::uint32_t m = 0; m < kb->muscles().size(); ++m) printer->muscles(sink, *kb, {m});
+    for (std::uint32_t p = 0; p < kb->protocols().size(); ++p) printer->protocol(sink, *kb, p);
   }
 }
 

@@ -1,24 +1,24 @@
-#include "tpx/render.h"
+#include "tpx/printer.h"
 
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "test_kb.h"
+#include "../core/test_kb.h"
 
 namespace tpx {
 namespace {
 
-std::string where(const std::vector<std::string>& phrases, Format format, RenderOptions opt = {}) {
+std::string where(const std::vector<std::string>& phrases, Format format, PrintOptions opt = {}) {
   const Kb& kb = test::small_kb();
   Resolution r = resolve(kb, phrases);
   std::ostringstream out;
-  render_where(out, kb, r, rank(kb, r, 5), format, opt);
+  make_printer(format, opt)->where(out, kb, r, rank(kb, r, 5));
   return out.str();
 }
 
-TEST(RenderJson, HasTheDocumentedFields) {
+TEST(JsonPrinter, HasTheDocumentedFields) {
   auto j = nlohmann::json::parse(where({"temple", "top of shoulder"}, Format::kJson));
   EXPECT_EQ(j["version"], kOutputVersion);
   EXPECT_EQ(j["query"], nlohmann::json({"temple", "top of shoulder"}));
@@ -39,7 +39,7 @@ TEST(RenderJson, HasTheDocumentedFields) {
   EXPECT_TRUE(j["unmatched"].is_array());
 }
 
-TEST(RenderJson, CarriesWarningsUnmatchedAndCorrections) {
+TEST(JsonPrinter, CarriesWarningsUnmatchedAndCorrections) {
   auto j = nlohmann::json::parse(where({"numb temle", "xyzzy"}, Format::kJson));
   EXPECT_EQ(j["warnings"][0]["id"], "numbness-tingling");
   EXPECT_EQ(j["unmatched"][0]["input"], "xyzzy");
@@ -47,13 +47,13 @@ TEST(RenderJson, CarriesWarningsUnmatchedAndCorrections) {
   EXPECT_EQ(j["corrections"][0]["to"], "temple");
 }
 
-TEST(RenderJson, IsOneLineAndSurvivesInvalidUtf8) {
+TEST(JsonPrinter, IsOneLineAndSurvivesInvalidUtf8) {
   std::string out = where({"temple \xff\xfe"}, Format::kJson);
   EXPECT_EQ(out.find('\n'), out.size() - 1);
   EXPECT_TRUE(nlohmann::json::accept(out));
 }
 
-TEST(RenderTsv, FixedColumnsAndOptionalHeader) {
+TEST(TsvPrinter, FixedColumnsAndOptionalHeader) {
   std::string out = where({"temple"}, Format::kTsv, {.header = true});
   std::istringstream lines(out);
   std::string header, row;
@@ -64,13 +64,15 @@ TEST(RenderTsv, FixedColumnsAndOptionalHeader) {
   EXPECT_EQ(std::count(row.begin(), row.end(), '\t'), 7);
 }
 
-TEST(RenderTsv, EscapesSpecialCharacters) {
-  EXPECT_EQ(detail::tsv_escape("a\tb\nc\\d\r"), "a\\tb\\nc\\\\d\\r");
+TEST(TsvPrinter, EscapesSpecialCharacters) {
+  std::ostringstream out;
+  make_printer(Format::kTsv, {})->list(out, {{"a\tb", "c\nd\\e\r"}});
+  EXPECT_EQ(out.str(), "a\\tb\tc\\nd\\\\e\\r\n");
 }
 
-TEST(RenderIds, OneIdPerLine) { EXPECT_EQ(where({"temple"}, Format::kIds), "temporalis\ntrapezius\n"); }
+TEST(IdsPrinter, OneIdPerLine) { EXPECT_EQ(where({"temple"}, Format::kIds), "temporalis\ntrapezius\n"); }
 
-TEST(RenderText, NoEscapeCodesWithoutColourAndTheStepsAreNumbered) {
+TEST(TextPrinter, NoEscapeCodesWithoutColourAndTheStepsAreNumbered) {
   std::string out = where({"temple", "top of shoulder"}, Format::kText);
   EXPECT_EQ(out.find('\x1b'), std::string::npos);
   EXPECT_NE(out.find("1. Trapezius"), std::string::npos);
@@ -79,21 +81,10 @@ TEST(RenderText, NoEscapeCodesWithoutColourAndTheStepsAreNumbered) {
   EXPECT_NE(where({"temple"}, Format::kText, {.color = true}).find('\x1b'), std::string::npos);
 }
 
-TEST(RenderText, NoticesNameRedFlagsCorrectionsAndSuggestions) {
+TEST(JsonPrinter, JsonCardHasEverySection) {
   const Kb& kb = test::small_kb();
   std::ostringstream out;
-  render_notices(out, kb, resolve(kb, {"chest pain", "temle", "tmplx"}), {});
-  EXPECT_EQ(out.str(),
-            "tpx: warning: get this checked: Chest pain: Heart problems must be ruled out first.\n"
-            "tpx: note: read \"temle\" as \"temple\"\n"
-            "tpx: no area or symptom recognised in \"chest pain\"\n"
-            "tpx: no area or symptom recognised in \"tmplx\"; did you mean: Temple?\n");
-}
-
-TEST(RenderMuscle, JsonCardHasEverySection) {
-  const Kb& kb = test::small_kb();
-  std::ostringstream out;
-  render_muscle(out, kb, *find_muscle(kb, "trapezius").muscle, Format::kJson, {});
+  make_printer(Format::kJson, {})->muscles(out, kb, {*find_muscle(kb, "trapezius").muscle});
   auto j = nlohmann::json::parse(out.str());
   for (const char* key : {"id", "name", "aka", "region", "location", "trigger_points", "symptoms", "causes",
                           "protocols", "cautions", "related", "sources"}) {

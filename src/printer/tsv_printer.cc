@@ -1,0 +1,97 @@
+// The TSV printer: one row per result, fixed columns per command (documented
+// in docs/usage.md), an optional header row, fields escaped so a value never
+// splits a row or a column.
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "printers.h"
+
+namespace tpx::printer {
+
+std::string tsv_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+void print_list_tsv(std::ostream& out, const std::vector<ListEntry>& entries, bool header) {
+  if (header) out << "id\tlabel\n";
+  for (const ListEntry& e : entries) out << tsv_escape(e.id) << '\t' << tsv_escape(e.label) << '\n';
+}
+
+namespace {
+
+class TsvPrinter final : public Printer {
+ public:
+  explicit TsvPrinter(const PrintOptions& opt) : header_(opt.header) {}
+
+  void where(std::ostream& out, const Kb& kb, const Resolution& r, const Ranking& ranking) override {
+    if (header_) out << "rank\tmuscle\tname\tscore\texplained\titems\tterms\tpress\n";
+    for (std::size_t i = 0; i < ranking.matches.size(); ++i) {
+      const Match& m = ranking.matches[i];
+      const auto& mu = kb.muscles()[m.muscle];
+      std::vector<std::string> terms;
+      for (const Explain& e : m.explains) {
+        const ResolvedTerm& t = r.terms[e.term];
+        terms.push_back(fmt::format("{}:{}", term_id(kb, t.kind, t.target), explain_weight_name(r, e)));
+      }
+      const auto& tp = kb.trigger_point(press_points(kb, m).front());
+      fmt::print(out, "{}\t{}\t{}\t{:.4f}\t{}\t{}\t{}\t{}\n", i + 1, tsv_escape(kb.str(mu.id)),
+                 tsv_escape(kb.str(mu.name)), m.score, m.explained, ranking.items,
+                 tsv_escape(fmt::format("{}", fmt::join(terms, ","))), tsv_escape(kb.str(tp.location)));
+    }
+  }
+
+  void muscles(std::ostream& out, const Kb& kb, const std::vector<std::uint32_t>& muscles) override {
+    for (std::uint32_t m : muscles) {
+      out << tsv_escape(kb.str(kb.muscles()[m].id)) << '\t' << tsv_escape(kb.str(kb.muscles()[m].name)) << '\n';
+    }
+  }
+
+  void area(std::ostream& out, const Kb& kb, const Resolution&, const std::vector<Referrer>& referrers) override {
+    if (header_) out << "muscle\tname\tweight\ttrigger_point\tarea\n";
+    for (const Referrer& x : referrers) {
+      const auto& mu = kb.muscles()[x.muscle];
+      out << tsv_escape(kb.str(mu.id)) << '\t' << tsv_escape(kb.str(mu.name)) << '\t' << weight_name(x.weight) << '\t'
+          << tsv_escape(kb.str(kb.trigger_point(x.trigger_point).id)) << '\t'
+          << tsv_escape(kb.str(kb.areas()[x.area].id)) << '\n';
+    }
+  }
+
+  void causes(std::ostream& out, const Kb& kb, const Resolution&, const std::vector<CauseMatch>& causes) override {
+    if (header_) out << "rank\tcause\tlabel\tmuscles\n";
+    for (std::size_t i = 0; i < causes.size(); ++i) {
+      const auto& c = kb.causes()[causes[i].cause];
+      std::vector<std::string_view> ids;
+      for (std::uint32_t m : kb.u32s(c.muscles)) ids.push_back(kb.str(kb.muscles()[m].id));
+      out << i + 1 << '\t' << tsv_escape(kb.str(c.id)) << '\t' << tsv_escape(kb.str(c.label)) << '\t'
+          << tsv_escape(fmt::format("{}", fmt::join(ids, ","))) << '\n';
+    }
+  }
+
+  void protocol(std::ostream& out, const Kb& kb, std::uint32_t protocol) override {
+    const auto& p = kb.protocols()[protocol];
+    out << tsv_escape(kb.str(p.id)) << '\t' << tsv_escape(kb.str(p.name)) << '\n';
+  }
+
+  void list(std::ostream& out, const std::vector<ListEntry>& entries) override {
+    print_list_tsv(out, entries, header_);
+  }
+
+ private:
+  bool header_;
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> make_tsv_printer(const PrintOptions& opt) { return std::make_unique<TsvPrinter>(opt); }
+
+}  // namespace tpx::printer
