@@ -3,7 +3,8 @@
 // (spelling.h: never a real English word); take the longest alias matches
 // first wherever they are, with or without the marked words, then shorter
 // ones in the words left; if a phrase found nothing, fall back to the term
-// sharing most words with it; check red flags on every phrase.
+// sharing most words with it; then screen the phrases for red flags
+// (red_flags.h).
 #include "tpx/resolve.h"
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "tpx/normalize.h"
+#include "tpx/red_flags.h"
 #include "english_words.h"
 #include "spelling.h"
 #include "tpx/suggest.h"
@@ -116,40 +118,12 @@ const TermRec* first_term(const Kb& kb, std::string_view key, unsigned kinds) {
   return best;
 }
 
-// Words that cannot carry a red-flag phrase on their own once its filler is
-// dropped ("lost feeling" without "feeling" would flag "lost my keys"):
-// negations, auxiliaries, particles, and losing. Folded. Sorted.
-constexpr std::array<std::string_view, 21> kTooWeakAlone = {
-    "can", "cannot", "cant", "could", "couldnt", "didnt", "doesnt", "dont", "down", "lose", "losing",
-    "loss", "lost", "no", "not", "off", "out", "up", "wake", "woke", "wont"};
-
-static_assert(std::is_sorted(kTooWeakAlone.begin(), kTooWeakAlone.end()), "kTooWeakAlone is binary-searched");
-
-bool is_too_weak_alone(std::string_view w) {
-  return std::binary_search(kTooWeakAlone.begin(), kTooWeakAlone.end(), w);
-}
-
 class Resolver {
  public:
-  Resolver(const Kb& kb, Resolution& out, unsigned kinds) : kb_(kb), out_(out), kinds_(kinds) {
-    auto flags = kb.red_flags();
-    for (std::uint32_t f = 0; f < flags.size(); ++f) {
-      for (const auto& p : kb.strs(flags[f].phrases)) {
-        RedFlagPhrase phrase{f, split(kb.str(p)), {}};
-        phrase.loose = without_filler(phrase.words);
-        // The looser match needs a word that means something once the filler
-        // is gone (see check_red_flags).
-        if (std::all_of(phrase.loose.begin(), phrase.loose.end(), is_too_weak_alone)) phrase.loose.clear();
-        red_flag_words_.insert(phrase.words.begin(), phrase.words.end());
-        red_flag_phrases_.push_back(std::move(phrase));
-      }
-    }
-  }
+  Resolver(const Kb& kb, Resolution& out, unsigned kinds) : kb_(kb), out_(out), kinds_(kinds) {}
 
   void phrase(std::size_t index, const std::string& text) {
-    std::vector<std::string> folded = fold_words(text);
-    check_red_flags(index, folded);
-    std::vector<std::string> all = without_filler(std::move(folded));
+    std::vector<std::string> all = normalize_words(text);
     // Pain-quality and side words stay in the sequence, marked, so that a
     // place whose name holds one ("deep in the knee") can still match; they
     // never block a match ("back of my left knee") and are reported unless a
@@ -173,64 +147,11 @@ class Resolver {
     if (found == 0) out_.unmatched.push_back({index, suggest(words)});
   }
 
-  void red_flag_areas() {
-    for (const ResolvedTerm& t : out_.terms) {
-      if (t.kind != TermKind::kArea && t.kind != TermKind::kRegion) continue;
-      auto flags = kb_.red_flags();
-      for (std::uint32_t f = 0; f < flags.size(); ++f) {
-        auto areas = kb_.u32s(flags[f].areas);
-        bool hit = false;
-        if (t.kind == TermKind::kArea) {
-          hit = std::binary_search(areas.begin(), areas.end(), t.target);
-        } else {
-          for (std::uint32_t a : kb_.u32s(kb_.regions()[t.target].areas)) {
-            hit = hit || std::binary_search(areas.begin(), areas.end(), a);
-          }
-        }
-        if (hit) flag(f, t.phrase);
-      }
-    }
-  }
-
-  void sort_flags() {
-    std::sort(out_.red_flags.begin(), out_.red_flags.end(),
-              [](const RedFlagHit& a, const RedFlagHit& b) { return a.red_flag < b.red_flag; });
-  }
-
  private:
-  void flag(std::uint32_t f, std::size_t phrase) {
-    for (const RedFlagHit& h : out_.red_flags) {
-      if (h.red_flag == f) return;
-    }
-    out_.red_flags.push_back({f, phrase});
-  }
-
-  static std::vector<std::string> without_filler(std::vector<std::string> words) {
-    std::erase_if(words, [](const std::string& w) { return is_filler(w); });
-    return words;
-  }
-
-  // A phrase raises its flag when its words appear in a row in what was
-  // typed: all of them ("can't feel" in "I can't feel my foot"), or, with
-  // filler words dropped from both, the rest ("pain in my chest" in "pain in
-  // the chest"). The looser match needs a word that means something once the
-  // filler is gone: "can't feel" without "feel" is only "cant", which would
-  // flag "can't sleep", and "wakes me up" only "wake up", which would flag
-  // "stiff when I wake up".
-  void check_red_flags(std::size_t index, const std::vector<std::string>& folded) {
-    const std::vector<std::string> words = without_filler(folded);
-    auto contains = [](const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
-      return !needle.empty() && std::search(hay.begin(), hay.end(), needle.begin(), needle.end()) != hay.end();
-    };
-    for (const RedFlagPhrase& p : red_flag_phrases_) {
-      if (contains(folded, p.words) || contains(words, p.loose)) flag(p.flag, index);
-    }
-  }
-
   // A word that is no vocabulary word becomes the nearest one when that is
   // a likely slip (spelling.h). Known words and red-flag words are left alone.
   std::string correct(std::size_t index, const std::string& w) {
-    if (kb_.has_word(w) || red_flag_words_.count(w)) return w;
+    if (kb_.has_word(w) || kb_.has_flag_word(w)) return w;
     std::string best = detail::correction_for(kb_, w);
     if (best.empty()) return w;
     out_.corrections.push_back({index, w, best});
@@ -382,14 +303,6 @@ class Resolver {
   const Kb& kb_;
   Resolution& out_;
   unsigned kinds_;
-  // Every red-flag phrase, split once: all its words, and the words left
-  // for the looser match (none when those would mean nothing alone).
-  struct RedFlagPhrase {
-    std::uint32_t flag;
-    std::vector<std::string> words, loose;
-  };
-  std::vector<RedFlagPhrase> red_flag_phrases_;
-  std::set<std::string> red_flag_words_;
 };
 
 }  // namespace
@@ -413,8 +326,9 @@ Resolution resolve(const Kb& kb, const std::vector<std::string>& phrases, unsign
   out.query = phrases;
   Resolver r(kb, out, kinds);
   for (std::size_t i = 0; i < phrases.size(); ++i) r.phrase(i, phrases[i]);
-  r.red_flag_areas();
-  r.sort_flags();
+  // Screening is its own module (red_flags.h): it reads the phrases, not
+  // what resolving found, so a query that names no area is still screened.
+  out.red_flags = screen_red_flags(kb, phrases);
   return out;
 }
 

@@ -150,7 +150,8 @@ class JsonPrinter final : public Printer {
     for (const RedFlagHit& h : r.red_flags) {
       const auto& f = kb.red_flags()[h.red_flag];
       warnings.push_back({{"id", s(kb, f.id)}, {"label", s(kb, f.label)}, {"message", s(kb, f.message)},
-                          {"input", r.query[h.phrase]}});
+                          {"input", r.query[h.phrase]}, {"level", std::string(urgency_name(f.urgency))},
+                          {"sources", strings(kb, f.sources)}});
     }
     json matches = json::array();
     for (std::size_t i = 0; i < ranking.matches.size(); ++i) matches.push_back(match_json(kb, r, ranking.matches[i], i));
@@ -215,7 +216,11 @@ class JsonPrinter final : public Printer {
   }
 
   void list(std::ostream& out, const std::vector<ListEntry>& entries) override {
-    for (const ListEntry& e : entries) dump(out, {{"id", e.id}, {"label", e.label}});
+    for (const ListEntry& e : entries) {
+      json j = {{"id", e.id}, {"label", e.label}};
+      if (!e.urgency.empty()) j["urgency"] = e.urgency;  // red flags
+      dump(out, j);
+    }
   }
 };
 

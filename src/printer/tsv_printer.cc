@@ -23,8 +23,14 @@ std::string tsv_escape(std::string_view s) {
 }
 
 void print_list_tsv(std::ostream& out, const std::vector<ListEntry>& entries, bool header) {
-  if (header) out << "id\tlabel\n";
-  for (const ListEntry& e : entries) out << tsv_escape(e.id) << '\t' << tsv_escape(e.label) << '\n';
+  // Red flags carry a third column, their urgency.
+  const bool urgency = !entries.empty() && !entries.front().urgency.empty();
+  if (header) out << (urgency ? "id\tlabel\turgency\n" : "id\tlabel\n");
+  for (const ListEntry& e : entries) {
+    out << tsv_escape(e.id) << '\t' << tsv_escape(e.label);
+    if (urgency) out << '\t' << e.urgency;
+    out << '\n';
+  }
 }
 
 namespace {
