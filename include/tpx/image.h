@@ -23,7 +23,7 @@ namespace tpx {
 namespace image {
 
 inline constexpr char kMagic[8] = {'T', 'P', 'X', 'K', 'B', 'I', 'M', 'G'};
-inline constexpr std::uint32_t kFormatVersion = 6;
+inline constexpr std::uint32_t kFormatVersion = 7;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 /// Text: bytes [offset, offset + size) of the string section.
@@ -35,8 +35,9 @@ struct Range {
   std::uint32_t first, count;
 };
 
-enum class TermKind : std::uint32_t { kArea = 0, kSymptom = 1, kRegion = 2, kCause = 3, kMuscle = 4 };
-enum class Weight : std::uint32_t { kSpillover = 1, kPrimary = 2, kSymptom = 3 };
+enum class TermKind : std::uint32_t { kArea = 0, kSymptom = 1, kRegion = 2, kCause = 3, kMuscle = 4, kCondition = 5 };
+// kCondition is never stored in postings: it marks a muscle a condition names.
+enum class Weight : std::uint32_t { kSpillover = 1, kPrimary = 2, kSymptom = 3, kCondition = 4 };
 
 struct RegionRec {
   Str id, label;
@@ -61,6 +62,14 @@ struct CauseRec {
   Str id, label, advice;
   Range aliases;  // strs
   Range muscles;  // u32, sorted
+};
+struct ConditionRec {
+  Str id, label, caveat;  // caveat empty when none
+  Range aliases;   // strs
+  Range areas;     // u32 area indices: what the name means
+  Range symptoms;  // u32 symptom indices
+  Range muscles;   // u32 muscle indices, most likely first
+  Range sources;   // strs
 };
 struct ProtocolRec {
   Str id, name, tool, dose;
@@ -146,7 +155,7 @@ struct TermRec {
 enum Section : std::uint32_t {
   kStrings, kStrs, kU32, kRegions, kAreas, kSymptoms, kCauses, kProtocols, kRedFlags, kMuscles,
   kTriggerPoints, kProtocolUses, kRelated, kPostings, kTerms, kWords, kConcepts, kFlagWords, kViews, kShapes,
-  kMarks, kPaths, kFloats, kSectionCount
+  kMarks, kPaths, kFloats, kConditions, kSectionCount
 };
 
 struct SectionRec {
@@ -196,6 +205,7 @@ class Kb {
   std::span<const image::AreaRec> areas() const { return all<image::AreaRec>(image::kAreas); }
   std::span<const image::SymptomRec> symptoms() const { return all<image::SymptomRec>(image::kSymptoms); }
   std::span<const image::CauseRec> causes() const { return all<image::CauseRec>(image::kCauses); }
+  std::span<const image::ConditionRec> conditions() const { return all<image::ConditionRec>(image::kConditions); }
   std::span<const image::ProtocolRec> protocols() const { return all<image::ProtocolRec>(image::kProtocols); }
   std::span<const image::RedFlagRec> red_flags() const { return all<image::RedFlagRec>(image::kRedFlags); }
   std::span<const image::ConceptRec> concepts() const { return all<image::ConceptRec>(image::kConcepts); }
@@ -203,7 +213,7 @@ class Kb {
   std::span<const image::Str> flag_words() const { return all<image::Str>(image::kFlagWords); }
   std::span<const image::MuscleRec> muscles() const { return all<image::MuscleRec>(image::kMuscles); }
   std::span<const image::TermRec> terms() const { return all<image::TermRec>(image::kTerms); }
-  /// Every distinct word of the area, symptom, region and cause names, sorted.
+  /// Every distinct word of the area, symptom, region, cause and condition names, sorted.
   std::span<const image::Str> words() const { return all<image::Str>(image::kWords); }
 
   std::span<const image::TriggerPointRec> trigger_points(image::Range r) const {

@@ -54,7 +54,7 @@ struct CauseMatch {
 /// The causes `r` resolved: most mentioned first, then in query order.
 std::vector<CauseMatch> matched_causes(const Resolution& r);
 
-enum class ListKind { kMuscles, kAreas, kSymptoms, kCauses, kProtocols, kRegions, kRedFlags };
+enum class ListKind { kMuscles, kAreas, kSymptoms, kCauses, kProtocols, kRegions, kRedFlags, kConditions };
 
 /// "muscles", "areas"... for `tpx list`, or nullopt.
 std::optional<ListKind> parse_list_kind(std::string_view word);

@@ -54,6 +54,21 @@ struct Cause {
   std::string advice;
 };
 
+/// A name people give their pain ("migraine", "shin splints"): the areas and
+/// symptoms it means and the muscles the references name as able to cause or
+/// mimic it, most likely first. Not a diagnosis; `caveat` names the nerve,
+/// joint or tendon that may be the real cause, where there is one.
+struct Condition {
+  Text id;
+  std::string label;
+  std::vector<Text> aliases;
+  std::vector<Text> areas;
+  std::vector<Text> symptoms;
+  std::vector<Text> muscles;
+  std::string caveat;
+  std::vector<std::string> sources;
+};
+
 struct Protocol {
   Text id;
   std::string name;
@@ -173,6 +188,7 @@ struct Model {
   std::vector<Area> areas;
   std::vector<Symptom> symptoms;
   std::vector<Cause> causes;
+  std::vector<Condition> conditions;
   std::vector<Protocol> protocols;
   std::vector<RedFlagConcept> red_flag_concepts;
   std::vector<RedFlag> red_flags;

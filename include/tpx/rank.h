@@ -3,7 +3,8 @@
 // The formula (docs/ranking.md has the reasons and a worked example): every
 // area, symptom and region term is one item to explain. A muscle's
 // contribution to an item is weight x rarity, where weight is 1.0 for a
-// primary referral, 0.5 for spillover, 0.8 for a symptom it causes, and for a
+// primary referral, 0.5 for spillover, 0.8 for a symptom it causes or a
+// condition (a name people give their pain) that lists it, and for a
 // vague region term 0.8 x (1 - product over the areas below the region of
 // (1 - w/2)), so one primary area there gives 0.4 and many approach 0.8;
 // rarity is ln(1 + N/df) / ln(1 + N) with N muscles of which df explain the
@@ -27,6 +28,8 @@ namespace tpx {
 inline constexpr double kPrimaryWeight = 1.0;
 inline constexpr double kSpilloverWeight = 0.5;
 inline constexpr double kSymptomWeight = 0.8;
+/// A muscle a named condition lists counts like a symptom it causes.
+inline constexpr double kConditionWeight = 0.8;
 inline constexpr double kRegionFactor = 0.4;
 inline constexpr double kCauseLift = 0.1;
 /// Lift for the muscles an area's or symptom's `culprits` list names, most
@@ -36,7 +39,7 @@ inline constexpr double kCulpritLift = 0.05;
 /// One item's part of a match's score.
 struct Explain {
   std::size_t term;            ///< index into Resolution::terms
-  std::uint32_t trigger_point; ///< image::kNone for symptoms and causes
+  std::uint32_t trigger_point; ///< image::kNone for symptoms, conditions and causes
   std::uint32_t area;          ///< the area that carried it; kNone if none
   image::Weight weight;
   double rarity;

@@ -30,8 +30,9 @@ struct ResolvedTerm {
   std::size_t phrase;  ///< index into Resolution::query
   std::string matched; ///< the normalised words that matched
   image::TermKind kind;
-  std::uint32_t target;  ///< index of the area, symptom, region or cause
+  std::uint32_t target;  ///< index of the area, symptom, region, cause, condition or muscle
   MatchHow how;
+  std::string why;  ///< why these words made this term, for --explain and JSON
 };
 
 /// A word replaced by the nearest vocabulary word.
@@ -68,18 +69,24 @@ std::optional<std::string> phrase_problem(std::string_view phrase);
 /// Which kinds of term a query may resolve to, as a bit mask.
 inline constexpr unsigned kind_bit(image::TermKind k) { return 1u << static_cast<unsigned>(k); }
 inline constexpr unsigned kWhereKinds = kind_bit(image::TermKind::kArea) | kind_bit(image::TermKind::kSymptom) |
-                                        kind_bit(image::TermKind::kRegion) | kind_bit(image::TermKind::kCause);
+                                        kind_bit(image::TermKind::kRegion) | kind_bit(image::TermKind::kCause) |
+                                        kind_bit(image::TermKind::kCondition) | kind_bit(image::TermKind::kMuscle);
 inline constexpr unsigned kPlaceKinds = kind_bit(image::TermKind::kArea) | kind_bit(image::TermKind::kRegion);
 inline constexpr unsigned kCauseKinds = kind_bit(image::TermKind::kCause);
 
 /// Resolves `phrases` against `kb`, finding only terms of the `kinds` given.
 Resolution resolve(const Kb& kb, const std::vector<std::string>& phrases, unsigned kinds = kWhereKinds);
 
+/// Said with every condition a query names: the name is the person's, the
+/// muscles are the ones that can cause or mimic that pain.
+inline constexpr std::string_view kConditionNote =
+    "a name is not a diagnosis: these muscles can cause similar pain";
+
 /// The label of a resolved term ("Temple", "Stiff neck").
 std::string_view term_label(const Kb& kb, image::TermKind kind, std::uint32_t target);
 /// The id of a resolved term ("temple", "stiff-neck").
 std::string_view term_id(const Kb& kb, image::TermKind kind, std::uint32_t target);
-/// "area", "symptom", "region", "cause" or "muscle".
+/// "area", "symptom", "region", "cause", "muscle" or "condition".
 std::string_view term_kind_name(image::TermKind kind);
 std::string_view match_how_name(MatchHow how);
 

@@ -282,9 +282,11 @@ int run_check(const CliOptions& opt) {
     if (d.severity == Severity::kError) ++errors;
   }
   const Model& m = loaded.model;
-  fmt::print(std::cerr, "tpx check: {}: {} errors, {} warnings; {} muscles, {} areas, {} symptoms, {} causes, {} protocols\n",
+  fmt::print(std::cerr,
+             "tpx check: {}: {} errors, {} warnings; {} muscles, {} areas, {} symptoms, {} causes, {} conditions, {} "
+             "protocols\n",
              dir, errors, diags.size() - errors, m.muscles.size(), m.areas.size(), m.symptoms.size(), m.causes.size(),
-             m.protocols.size());
+             m.conditions.size(), m.protocols.size());
   return errors ? kExitError : kExitMatch;
 }
 

@@ -240,9 +240,9 @@ void define_options(CLI::App& app, CliOptions& opt) {
 
   CLI::App* list =
       app.add_subcommand("list", "List ids and labels, one per line: id<TAB>label (red flags add their urgency)");
-  list->add_option("kind", opt.list_kind, "muscles, areas, symptoms, causes, protocols, regions or red-flags")
+  list->add_option("kind", opt.list_kind, "muscles, areas, symptoms, causes, conditions, protocols, regions or red-flags")
       ->required()
-      ->check(CLI::IsMember({"muscles", "areas", "symptoms", "causes", "protocols", "regions", "red-flags"}))
+      ->check(CLI::IsMember({"muscles", "areas", "symptoms", "causes", "conditions", "protocols", "regions", "red-flags"}))
       ->type_name("KIND");
   add_format(list, opt);
   list->callback([&opt] { opt.command = Command::kList; });

@@ -23,7 +23,7 @@ std::vector<bool> reachable_muscles(const Kb& kb) {
   auto try_term = [&](TermKind kind, std::uint32_t target) {
     Resolution r;
     r.query = {""};
-    r.terms.push_back({0, "", kind, target, MatchHow::kExact});
+    r.terms.push_back({0, "", kind, target, MatchHow::kExact, ""});
     for (const Match& match : rank(kb, r, kReachableRank).matches) reached[match.muscle] = true;
   };
   for (std::uint32_t a = 0; a < kb.areas().size(); ++a) try_term(TermKind::kArea, a);

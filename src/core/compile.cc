@@ -98,6 +98,7 @@ class Compiler {
     emit_areas();
     emit_symptoms();
     emit_causes();
+    emit_conditions();
     emit_protocols();
     emit_red_flags();
     emit_terms();
@@ -245,6 +246,13 @@ class Compiler {
       const Cause& c = m_.causes[i];
       causes_out_.push_back({str(c.id.value), str(c.label), str(c.advice), texts(c.aliases),
                              {starts[i], starts[i + 1] - starts[i]}});
+    }
+  }
+
+  void emit_conditions() {
+    for (const Condition& c : m_.conditions) {
+      conditions_out_.push_back({str(c.id.value), str(c.label), str(c.caveat), texts(c.aliases), u32(areas_, c.areas),
+                                 u32(symptoms_, c.symptoms), u32(muscles_, c.muscles), plain(c.sources)});
     }
   }
 
@@ -414,7 +422,13 @@ class Compiler {
       add_term(c.label, TermKind::kCause, i);
       for (const Text& t : c.aliases) add_term(t.value, TermKind::kCause, i);
     }
-    // Every word of an area, symptom, region or cause name (muscle names are
+    for (std::uint32_t i = 0; i < m_.conditions.size(); ++i) {
+      const Condition& c = m_.conditions[i];
+      add_term(c.id.value, TermKind::kCondition, i);
+      add_term(c.label, TermKind::kCondition, i);
+      for (const Text& t : c.aliases) add_term(t.value, TermKind::kCondition, i);
+    }
+    // Every word of an area, symptom, region, cause or condition name (muscle names are
     // added after this), for resolving single words.
     std::vector<std::string_view> words;
     for (const auto& [key, kind, target] : terms_) {
@@ -511,6 +525,7 @@ class Compiler {
     append(h.sections[kMarks], marks_out_.data(), marks_out_.size());
     append(h.sections[kPaths], paths_.data(), paths_.size());
     append(h.sections[kFloats], floats_.data(), floats_.size());
+    append(h.sections[kConditions], conditions_out_.data(), conditions_out_.size());
     while (out_.size() % 8 != 0) out_.push_back(std::byte{0});
     h.size = out_.size();
     h.checksum = checksum(std::span<const std::byte>(out_).subspan(sizeof(Header)));
@@ -529,6 +544,7 @@ class Compiler {
   std::vector<AreaRec> areas_out_;
   std::vector<SymptomRec> symptoms_out_;
   std::vector<CauseRec> causes_out_;
+  std::vector<ConditionRec> conditions_out_;
   std::vector<ProtocolRec> protocols_out_;
   std::vector<RedFlagRec> red_flags_out_;
   std::vector<MuscleRec> muscles_out_;

@@ -86,7 +86,8 @@ constexpr std::size_t kRecordSize[kSectionCount] = {
     1, sizeof(Str), sizeof(std::uint32_t), sizeof(RegionRec), sizeof(AreaRec), sizeof(SymptomRec),
     sizeof(CauseRec), sizeof(ProtocolRec), sizeof(RedFlagRec), sizeof(MuscleRec), sizeof(TriggerPointRec),
     sizeof(ProtocolUseRec), sizeof(RelatedRec), sizeof(PostingRec), sizeof(TermRec), sizeof(Str), sizeof(ConceptRec),
-    sizeof(Str), sizeof(ViewRec), sizeof(ShapeRec), sizeof(MarkRec), sizeof(Range), sizeof(float)};
+    sizeof(Str), sizeof(ViewRec), sizeof(ShapeRec), sizeof(MarkRec), sizeof(Range), sizeof(float),
+    sizeof(ConditionRec)};
 
 std::string check_header(std::span<const std::byte> bytes, const Header& h, bool verify_checksum) {
   if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return "not a tpx KB image (bad magic)";
@@ -182,6 +183,10 @@ std::string check_records(const Kb& kb, const Checker& c) {
   for (const auto& x : kb.causes())
     if (!c.str(x.id) || !c.str(x.label) || !c.str(x.advice) || !c.strs(x.aliases) || !c.indices(x.muscles, n_muscles))
       return bad("cause");
+  for (const auto& x : kb.conditions())
+    if (!c.str(x.id) || !c.str(x.label) || !c.str(x.caveat) || !c.strs(x.aliases) || !c.indices(x.areas, n_areas) ||
+        !c.indices(x.symptoms, kb.symptoms().size()) || !c.indices(x.muscles, n_muscles) || !c.strs(x.sources))
+      return bad("condition");
   const std::size_t n_protocols = kb.protocols().size();
   for (const auto& p : kb.protocols())
     if (!c.str(p.id) || !c.str(p.name) || !c.str(p.tool) || !c.str(p.dose) || !c.strs(p.steps) || !c.strs(p.cautions))
@@ -205,11 +210,12 @@ std::string check_records(const Kb& kb, const Checker& c) {
         !c.range(m.protocols, kProtocolUses, sizeof(ProtocolUseRec)) || m.protocols.count == 0 ||
         !c.strs(m.cautions) || !c.range(m.related, kRelated, sizeof(RelatedRec)) || !c.strs(m.sources))
       return bad("muscle");
-  const std::size_t limits[] = {n_areas, kb.symptoms().size(), n_regions, kb.causes().size(), n_muscles};
+  const std::size_t limits[] = {n_areas, kb.symptoms().size(), n_regions, kb.causes().size(), n_muscles,
+                                kb.conditions().size()};
   const TermRec* prev = nullptr;
   for (const auto& t : kb.terms()) {
     auto kind = static_cast<std::uint32_t>(t.kind);
-    if (!c.str(t.key) || kind > 4 || t.target >= limits[kind]) return bad("term");
+    if (!c.str(t.key) || kind > 5 || t.target >= limits[kind]) return bad("term");
     if (prev && kb.str(prev->key) > kb.str(t.key)) return "damaged image: terms are not sorted";
     prev = &t;
   }

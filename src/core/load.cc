@@ -25,7 +25,9 @@ namespace fs = std::filesystem;
 using detail::YamlReader;
 
 // What a file holds, from its path inside the KB directory.
-enum class FileKind { kRegions, kAreas, kSymptoms, kCauses, kProtocols, kRedFlags, kMuscle, kAtlasView, kUnknown };
+enum class FileKind {
+  kRegions, kAreas, kSymptoms, kCauses, kConditions, kProtocols, kRedFlags, kMuscle, kAtlasView, kUnknown
+};
 
 struct KindName {
   FileKind kind;
@@ -37,6 +39,7 @@ constexpr KindName kKinds[] = {
     {FileKind::kRegions, "regions", "region"},      {FileKind::kAreas, "areas", "area"},
     {FileKind::kSymptoms, "symptoms", "symptom"},   {FileKind::kCauses, "causes", "cause"},
     {FileKind::kProtocols, "protocols", "protocol"}, {FileKind::kRedFlags, "red-flags", "red flag"},
+    {FileKind::kConditions, "conditions", "condition"},
 };
 
 FileKind kind_of(std::string_view rel) {
@@ -159,6 +162,22 @@ void read_vocabulary_entry(YamlReader& r, FileKind kind, const YAML::Node& n, co
       m.causes.push_back(std::move(x));
       return;
     }
+    case FileKind::kConditions: {
+      if (!r.check_map(n, {"id", "label", "aliases", "areas", "symptoms", "muscles", "caveat", "sources"},
+                       {"id", "label", "aliases", "muscles", "sources"}, what))
+        return;
+      Condition x;
+      r.read(n, "id", x.id);
+      r.read(n, "label", x.label);
+      r.read(n, "aliases", x.aliases);
+      r.read(n, "areas", x.areas);
+      r.read(n, "symptoms", x.symptoms);
+      r.read(n, "muscles", x.muscles);
+      r.read(n, "caveat", x.caveat);
+      r.read(n, "sources", x.sources);
+      m.conditions.push_back(std::move(x));
+      return;
+    }
     case FileKind::kProtocols: {
       if (!r.check_map(n, {"id", "name", "tool", "steps", "dose", "cautions"}, {"id", "name", "steps", "dose"},
                        what))
@@ -250,7 +269,7 @@ void read_source(const Source& src, int file, Model& m, std::vector<Diagnostic>&
   const FileKind kind = kind_of(src.rel);
   if (kind == FileKind::kUnknown) {
     r.error_at(0, 0,
-               "unknown KB file; expected regions, areas, symptoms, causes, protocols or red-flags "
+               "unknown KB file; expected regions, areas, symptoms, causes, conditions, protocols or red-flags "
                "(.yaml or a folder of them), muscles/<id>.yaml or atlas/<view>.yaml");
     return;
   }
@@ -365,6 +384,7 @@ LoadResult load_sources(const std::vector<Source>& sources) {
     append(m.areas, parts[i].areas);
     append(m.symptoms, parts[i].symptoms);
     append(m.causes, parts[i].causes);
+    append(m.conditions, parts[i].conditions);
     append(m.protocols, parts[i].protocols);
     append(m.red_flag_concepts, parts[i].red_flag_concepts);
     append(m.red_flags, parts[i].red_flags);

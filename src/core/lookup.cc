@@ -126,6 +126,7 @@ std::optional<ListKind> parse_list_kind(std::string_view word) {
   if (word == "protocols") return ListKind::kProtocols;
   if (word == "regions") return ListKind::kRegions;
   if (word == "red-flags") return ListKind::kRedFlags;
+  if (word == "conditions") return ListKind::kConditions;
   return std::nullopt;
 }
 
@@ -145,6 +146,7 @@ std::vector<ListEntry> list_entries(const Kb& kb, ListKind kind) {
       add(kb.red_flags(), [](const auto& r) { return r.label; });
       for (std::size_t i = 0; i < out.size(); ++i) out[i].urgency = urgency_name(kb.red_flags()[i].urgency);
       break;
+    case ListKind::kConditions: add(kb.conditions(), [](const auto& r) { return r.label; }); break;
   }
   std::sort(out.begin(), out.end(), [](const ListEntry& a, const ListEntry& b) { return a.id < b.id; });
   return out;

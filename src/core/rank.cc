@@ -16,6 +16,7 @@ double weight_value(Weight w) {
     case Weight::kPrimary: return kPrimaryWeight;
     case Weight::kSpillover: return kSpilloverWeight;
     case Weight::kSymptom: return kSymptomWeight;
+    case Weight::kCondition: return kConditionWeight;
   }
   return 0;
 }
@@ -84,16 +85,28 @@ BestByMuscle postings_for(const Kb& kb, const ResolvedTerm& t) {
                  best.end());
       break;
     }
-    case TermKind::kMuscle:
+    case TermKind::kCondition:
+      for (std::uint32_t m : kb.u32s(kb.conditions()[t.target].muscles))
+        best.push_back({m, {kConditionWeight, kNone, kNone, Weight::kCondition}});
+      std::sort(best.begin(), best.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
       break;
+    case TermKind::kMuscle: {
+      // A muscle named by name or nickname ("my lats", "sore traps") explains
+      // its own item fully, like a primary referral; press its first point.
+      const auto& mu = kb.muscles()[t.target];
+      best.push_back({t.target, {kPrimaryWeight, mu.trigger_points.first, kNone, Weight::kPrimary}});
+      break;
+    }
   }
   return best;
 }
 
-// The pain guide's order for an area or symptom term; empty for others.
+// The pain guide's order for an area, symptom or condition term; empty for others.
 std::span<const std::uint32_t> culprits_of(const Kb& kb, const ResolvedTerm& t) {
   if (t.kind == TermKind::kArea) return kb.u32s(kb.areas()[t.target].culprits);
   if (t.kind == TermKind::kSymptom) return kb.u32s(kb.symptoms()[t.target].culprits);
+  // A condition's muscles are in the references' order, most likely first.
+  if (t.kind == TermKind::kCondition) return kb.u32s(kb.conditions()[t.target].muscles);
   return {};
 }
 
@@ -197,12 +210,17 @@ std::string_view weight_name(Weight w) {
     case Weight::kPrimary: return "primary";
     case Weight::kSpillover: return "spillover";
     case Weight::kSymptom: return "symptom";
+    case Weight::kCondition: return "condition";
   }
   return "";
 }
 
 std::string_view explain_weight_name(const Resolution& r, const Explain& e) {
-  return r.terms[e.term].kind == TermKind::kCause ? "cause" : weight_name(e.weight);
+  switch (r.terms[e.term].kind) {
+    case TermKind::kCause: return "cause";
+    case TermKind::kMuscle: return "named";
+    default: return weight_name(e.weight);
+  }
 }
 
 }  // namespace tpx

@@ -1,18 +1,23 @@
-// Phrase -> terms. The steps, in order: normalise; mark pain-quality and
-// side words; correct unknown words to the nearest vocabulary word; take the
-// longest alias matches left to right, with or without the marked words; if a
-// phrase found nothing, fall back to the term sharing most words with it;
-// then screen the phrases for red flags (red_flags.h).
+// Phrase -> terms. The steps, in order: normalise; mark pain-quality, side
+// and hedge words; correct unknown words to the nearest vocabulary word
+// (spelling.h: never a real English word); take the longest alias matches
+// first wherever they are, with or without the marked words, then shorter
+// ones in the words left; if a phrase found nothing, fall back to the term
+// sharing most words with it; then screen the phrases for red flags
+// (red_flags.h).
 #include "tpx/resolve.h"
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <set>
 
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 #include "tpx/normalize.h"
 #include "tpx/red_flags.h"
+#include "english_words.h"
+#include "spelling.h"
 #include "tpx/suggest.h"
 #include "utf8.h"
 
@@ -29,6 +34,14 @@ constexpr std::array<std::string_view, 26> kQualities = {
     "pulsing", "radiating", "searing", "severe",   "sharp",    "shooting", "stabbing",
     "stinging", "tender",  "throbbing", "twinge",  "twinging"};
 constexpr std::array<std::string_view, 6> kSides = {"bilateral", "both", "left", "leftside", "right", "rightside"};
+// Hedges and the words around what hurts to do: "migraine-like", "sort of a
+// headache", "it hurts to kneel", "I can't bend my knee". They may be part of
+// a name ("feels like heartburn") but are never a word of their own, so a
+// name is also tried without them and the fallback ignores them. Folded.
+constexpr std::array<std::string_view, 29> kHedges = {
+    "able", "all",   "cannot", "cant",    "could",  "couldnt", "difficult", "difficulty", "doesnt", "dont",
+    "esque", "hard", "ish",    "like",    "near",   "sort",    "sorta",     "struggle",   "struggling",
+    "to",    "tried", "trouble", "try",   "trying", "type",    "unable",    "way",        "whenever", "wont"};
 constexpr std::size_t kMaxAliasWords = 8;
 
 template <std::size_t N>
@@ -46,7 +59,8 @@ std::string join(const std::vector<std::string>& words, std::size_t from, std::s
 }
 
 // One word of a phrase; `descriptor` is "quality" or "side" for words that
-// describe the pain rather than its place, else null.
+// describe the pain rather than its place, "hedge" for words that soften or
+// frame it, else null.
 struct Word {
   std::string text;
   const char* descriptor;
@@ -55,6 +69,7 @@ struct Word {
 const char* descriptor_kind(std::string_view w) {
   if (contains(kQualities, w)) return "quality";
   if (contains(kSides, w)) return "side";
+  if (contains(kHedges, w)) return "hedge";
   return nullptr;
 }
 
@@ -79,40 +94,29 @@ std::vector<std::string> split(std::string_view key) {
   return out;
 }
 
-// The term a key resolves to: the first non-muscle term for it. Terms of one
-// key are sorted by kind (area, symptom, region, cause), so an exact area
-// name wins over a vaguer region or a cause.
-const TermRec* first_term(const Kb& kb, std::string_view key, unsigned kinds) {
-  for (const TermRec& t : kb.find_terms(key)) {
-    if (kinds & kind_bit(t.kind)) return &t;
+// How strongly a kind of term claims a name it shares with another: a
+// precise place first, then a symptom, a condition before the vague region
+// it shares a name with ("low back pain"), then causes and muscles.
+int claim_rank(TermKind k) {
+  switch (k) {
+    case TermKind::kArea: return 0;
+    case TermKind::kSymptom: return 1;
+    case TermKind::kCondition: return 2;
+    case TermKind::kRegion: return 3;
+    case TermKind::kCause: return 4;
+    case TermKind::kMuscle: return 5;
   }
-  return nullptr;
+  return 6;
 }
 
-// Edit distance allowed when correcting a word of `size` letters: 1 up to 5
-// letters, 2 beyond; words under 3 letters are too short to guess.
-int typo_budget(std::size_t size) { return size < 3 ? 0 : size <= 5 ? 1 : 2; }
-
-// Everyday words that are not in the vocabulary but lie one letter from a
-// word that is: never "corrected". Words already folded (singular) and not
-// filler. Sorted.
-constexpr std::array<std::string_view, 112> kCommonWords = {
-    "after", "again", "ago", "always", "barefoot", "because", "before", "began", "bend", "bending",
-    "best", "better", "but", "came", "can", "cant", "clench", "come", "comes", "could",
-    "day", "days", "doesnt", "dont", "down", "during", "evening", "every", "felt", "getting",
-    "grinding", "hold", "holding", "how", "if", "kicking", "killing", "kneel", "kneeling", "knot",
-    "lace", "ladder", "lift", "lifting", "like", "long", "look", "looking", "made", "make",
-    "month", "more", "morning", "most", "move", "moving", "much", "night", "not", "now",
-    "off", "often", "out", "over", "pull", "pulled", "push", "reach", "sat", "should",
-    "since", "sit", "sitting", "slouch", "slouching", "sprinting", "start", "started", "still", "stood",
-    "strain", "take", "than", "then", "think", "thought", "throw", "throwing", "tie", "tied",
-    "time", "today", "took", "tumble", "turn", "up", "use", "used", "using", "wake",
-    "walk", "walked", "walking", "week", "went", "what", "where", "while", "will", "woke",
-    "wont", "would"};
-
-static_assert(std::is_sorted(kCommonWords.begin(), kCommonWords.end()), "kCommonWords is binary-searched");
-
-bool is_common_word(std::string_view w) { return std::binary_search(kCommonWords.begin(), kCommonWords.end(), w); }
+// The term a key resolves to among the `kinds` wanted: the strongest claim.
+const TermRec* first_term(const Kb& kb, std::string_view key, unsigned kinds) {
+  const TermRec* best = nullptr;
+  for (const TermRec& t : kb.find_terms(key)) {
+    if ((kinds & kind_bit(t.kind)) && (!best || claim_rank(t.kind) < claim_rank(best->kind))) best = &t;
+  }
+  return best;
+}
 
 class Resolver {
  public:
@@ -135,7 +139,7 @@ class Resolver {
     for (std::size_t i = 0; i < seq.size(); ++i) {
       if (!seq[i].descriptor) {
         words.push_back(seq[i].text);
-      } else if (!in_name[i]) {
+      } else if (!in_name[i] && std::string_view(seq[i].descriptor) != "hedge") {
         out_.descriptors.push_back({index, seq[i].text, seq[i].descriptor});
       }
     }
@@ -143,62 +147,91 @@ class Resolver {
     if (found == 0) out_.unmatched.push_back({index, suggest(words)});
   }
 
-  // A word that is no vocabulary word becomes the nearest one within the
-  // typo budget; among equally near words, one that sounds alike wins
-  // ("heal" -> "heel", not "head"). Known words, red-flag words and common
-  // English words ("walk", "morning") are left alone.
+ private:
+  // A word that is no vocabulary word becomes the nearest one when that is
+  // a likely slip (spelling.h). Known words and red-flag words are left alone.
   std::string correct(std::size_t index, const std::string& w) {
-    if (kb_.has_word(w) || kb_.has_flag_word(w) || is_common_word(w)) return w;
-    const int budget = typo_budget(w.size());
-    if (budget == 0) return w;
-    const std::string key = sound_key(w);
-    std::string best;
-    int best_rank = 3 * (budget + 1);
-    for (const auto& s : kb_.words()) {
-      std::string_view cand = kb_.str(s);
-      int d = edit_distance(w, cand, budget);
-      if (d > budget) continue;
-      bool alike = sound_key(cand) == key;
-      if (w.size() <= 3 && !alike) continue;  // too short to guess unless it sounds the same
-      // A word that sounds different is a slip only one edit away that keeps
-      // its first letter ("temle"); otherwise it is another real word
-      // ("ladder" is not "bladder", "tumble" is not "temple").
-      if (!alike && (d > 1 || cand[0] != w[0])) continue;
-      int r = 3 * d + (alike ? 0 : 1) + (cand[0] == w[0] ? 0 : 1);
-      if (r < best_rank) {
-        best_rank = r;
-        best = cand;
-      }
-    }
+    if (kb_.has_word(w) || kb_.has_flag_word(w)) return w;
+    std::string best = detail::correction_for(kb_, w);
     if (best.empty()) return w;
     out_.corrections.push_back({index, w, best});
     return best;
   }
 
-  // At each position the longest window that names a term wins: first as
-  // typed, then without its descriptor words. Marks the descriptor words a
+  // The term a window of words names: as typed, or without its descriptor
+  // words. Without them, a window must not start or end with a hedge, so
+  // "like" or "to" never names anything of its own and never widens a name.
+  struct Found {
+    std::size_t from, len;
+    const TermRec* term;
+    bool whole;  // matched as typed, descriptor words included
+    std::string key;
+  };
+  std::optional<Found> name_at(const std::vector<Word>& seq, std::size_t i, std::size_t len) const {
+    auto hedge = [&](std::size_t k) { return seq[k].descriptor && std::string_view(seq[k].descriptor) == "hedge"; };
+    std::string typed = join(seq, i, i + len, true);
+    if (const TermRec* t = first_term(kb_, typed, kinds_)) return Found{i, len, t, true, typed};
+    if (hedge(i) || hedge(i + len - 1)) return std::nullopt;
+    std::string bare = join(seq, i, i + len, false);
+    if (bare.empty() || bare == typed) return std::nullopt;
+    if (const TermRec* t = first_term(kb_, bare, kinds_)) return Found{i, len, t, false, bare};
+    return std::nullopt;
+  }
+
+  // Longest units first, wherever they are: "lower back teeth" is one name
+  // (teeth), not "lower back" and "teeth", and "pain behind my knee cap"
+  // takes "knee cap" whole. Then shorter names in the words left over, and
+  // the terms are reported in phrase order. Marks the descriptor words a
   // term's own name used.
   std::size_t match_longest(std::size_t index, const std::vector<Word>& seq, std::vector<bool>& in_name) {
-    std::size_t found = 0;
-    for (std::size_t i = 0; i < seq.size();) {
-      std::size_t step = 1;
-      for (std::size_t len = std::min(kMaxAliasWords, seq.size() - i); len > 0; --len) {
-        std::string typed = join(seq, i, i + len, true), bare = join(seq, i, i + len, false);
-        const TermRec* t = first_term(kb_, typed, kinds_);
-        const bool whole = t != nullptr;
-        if (!t && !bare.empty() && bare != typed) t = first_term(kb_, bare, kinds_);
-        if (t) {
-          add(index, whole ? typed : bare, *t, MatchHow::kExact);
-          if (whole) std::fill(in_name.begin() + static_cast<std::ptrdiff_t>(i),
-                               in_name.begin() + static_cast<std::ptrdiff_t>(i + len), true);
-          ++found;
-          step = len;
-          break;
-        }
+    std::vector<bool> taken(seq.size(), false);
+    std::vector<Found> found;
+    for (std::size_t len = std::min(kMaxAliasWords, seq.size()); len > 0; --len) {
+      for (std::size_t i = 0; i + len <= seq.size(); ++i) {
+        if (std::any_of(taken.begin() + static_cast<std::ptrdiff_t>(i),
+                        taken.begin() + static_cast<std::ptrdiff_t>(i + len), [](bool b) { return b; }))
+          continue;
+        std::optional<Found> f = name_at(seq, i, len);
+        if (!f) continue;
+        std::fill(taken.begin() + static_cast<std::ptrdiff_t>(i), taken.begin() + static_cast<std::ptrdiff_t>(i + len),
+                  true);
+        if (f->whole) std::fill(in_name.begin() + static_cast<std::ptrdiff_t>(i),
+                                in_name.begin() + static_cast<std::ptrdiff_t>(i + len), true);
+        found.push_back(std::move(*f));
       }
-      i += step;
     }
-    return found;
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.from < b.from; });
+    for (Found& f : found) add(index, std::move(f.key), *f.term, MatchHow::kExact, why_exact(seq, f));
+    return found.size();
+  }
+
+  // "name of area 'lower-back-teeth'", plus the shorter name it won over and
+  // the words it was matched without.
+  std::string why_exact(const std::vector<Word>& seq, const Found& f) const {
+    std::string why = fmt::format("a name of {} '{}'", term_kind_name(f.term->kind),
+                                  term_id(kb_, f.term->kind, f.term->target));
+    for (const TermRec& other : kb_.find_terms(f.key)) {
+      if (&other == f.term || !(kinds_ & kind_bit(other.kind))) continue;
+      why += fmt::format(" (also of {} '{}'; the {} claims it first)", term_kind_name(other.kind),
+                         term_id(kb_, other.kind, other.target), term_kind_name(f.term->kind));
+      break;
+    }
+    for (std::size_t len = f.len - 1; len > 0 && why.find("longest") == std::string::npos; --len) {
+      for (std::size_t i = f.from; i + len <= f.from + f.len; ++i) {
+        std::optional<Found> inner = name_at(seq, i, len);
+        if (!inner || (inner->term->kind == f.term->kind && inner->term->target == f.term->target)) continue;
+        why += fmt::format("; the longest unit, over '{}' ({} '{}')", inner->key, term_kind_name(inner->term->kind),
+                           term_id(kb_, inner->term->kind, inner->term->target));
+        break;
+      }
+    }
+    if (!f.whole) {
+      std::vector<std::string> dropped;
+      for (std::size_t i = f.from; i < f.from + f.len; ++i)
+        if (seq[i].descriptor) dropped.push_back(seq[i].text);
+      why += fmt::format("; without the {} '{}'", dropped.size() == 1 ? "word" : "words", fmt::join(dropped, " "));
+    }
+    return why;
   }
 
   // Fallback: the term whose key shares the most words with the phrase,
@@ -208,7 +241,8 @@ class Resolver {
     const TermRec* best = nullptr;
     std::size_t best_shared = 0, best_extra = 0;
     for (const TermRec& t : kb_.terms()) {
-      if (!(kinds_ & kind_bit(t.kind))) continue;
+      // A muscle is named in full or not at all: "long" is no muscle.
+      if (!(kinds_ & kind_bit(t.kind)) || t.kind == TermKind::kMuscle) continue;
       std::vector<std::string> key = split(kb_.str(t.key));
       std::size_t shared = 0;
       for (const std::string& w : key) shared += phrase_words.count(w);
@@ -220,32 +254,41 @@ class Resolver {
         best_extra = extra;
       }
     }
-    // One shared word out of a long key is a guess, not a match.
-    if (!best || best_extra > best_shared) return 0;
-    add(index, std::string(kb_.str(best->key)), *best, MatchHow::kPartial);
+    // A key mostly made of other words is a guess, not a match; so is one
+    // shared word when the phrase says more than that word: "eye" may mean
+    // behind the eye, but "hitting golf balls" is not the ball of the foot.
+    if (!best || best_extra > best_shared || (best_shared < 2 && phrase_words.size() > best_shared)) return 0;
+    add(index, std::string(kb_.str(best->key)), *best, MatchHow::kPartial,
+        fmt::format("no exact name; shares {} of the {} words of '{}'", best_shared, best_shared + best_extra,
+                    kb_.str(best->key)));
     return 1;
   }
 
-  void add(std::size_t index, std::string key, const TermRec& t, MatchHow how) {
+  void add(std::size_t index, std::string key, const TermRec& t, MatchHow how, std::string why) {
     for (const ResolvedTerm& r : out_.terms) {
       if (r.phrase == index && r.kind == t.kind && r.target == t.target) return;
     }
-    out_.terms.push_back({index, std::move(key), t.kind, t.target, how});
+    out_.terms.push_back({index, std::move(key), t.kind, t.target, how, std::move(why)});
   }
 
   // Labels of the terms nearest to the phrase: by edit distance of the whole
   // phrase, then of each word.
   std::vector<std::string> suggest(const std::vector<std::string>& words) {
     std::vector<std::string> keys, labels;
+    // Real words that name nothing ("gout") are not slips: a near name would
+    // be a false friend, not a suggestion.
+    if (std::all_of(words.begin(), words.end(), [](const std::string& w) { return detail::is_english_word(w); }))
+      return labels;
     for (const TermRec& t : kb_.terms()) {
       // Suggest places and symptoms; causes only when causes are all we look for.
-      bool wanted = t.kind == TermKind::kCause ? kinds_ == kCauseKinds : t.kind != TermKind::kRegion;
+      bool wanted = t.kind == TermKind::kCause ? kinds_ == kCauseKinds
+                                               : t.kind != TermKind::kRegion && t.kind != TermKind::kMuscle;
       if ((kinds_ & kind_bit(t.kind)) && wanted) keys.emplace_back(kb_.str(t.key));
     }
     std::vector<std::string> near = closest(join(words, 0, words.size()), keys, 3, 6);
     for (const std::string& w : words) {
       if (near.size() >= 6) break;
-      for (std::string& k : closest(w, keys, typo_budget(w.size()) + 1, 3)) near.push_back(std::move(k));
+      for (std::string& k : closest(w, keys, detail::typo_budget(w.size()) + 1, 3)) near.push_back(std::move(k));
     }
     for (const std::string& k : near) {
       const TermRec* t = first_term(kb_, k, kinds_);
@@ -296,6 +339,7 @@ std::string_view term_label(const Kb& kb, TermKind kind, std::uint32_t target) {
     case TermKind::kRegion: return kb.str(kb.regions()[target].label);
     case TermKind::kCause: return kb.str(kb.causes()[target].label);
     case TermKind::kMuscle: return kb.str(kb.muscles()[target].name);
+    case TermKind::kCondition: return kb.str(kb.conditions()[target].label);
   }
   return {};
 }
@@ -307,6 +351,7 @@ std::string_view term_id(const Kb& kb, TermKind kind, std::uint32_t target) {
     case TermKind::kRegion: return kb.str(kb.regions()[target].id);
     case TermKind::kCause: return kb.str(kb.causes()[target].id);
     case TermKind::kMuscle: return kb.str(kb.muscles()[target].id);
+    case TermKind::kCondition: return kb.str(kb.conditions()[target].id);
   }
   return {};
 }
@@ -318,6 +363,7 @@ std::string_view term_kind_name(TermKind kind) {
     case TermKind::kRegion: return "region";
     case TermKind::kCause: return "cause";
     case TermKind::kMuscle: return "muscle";
+    case TermKind::kCondition: return "condition";
   }
   return "term";
 }

@@ -29,6 +29,7 @@ class Validator {
     check_aliases();
     check_muscles();
     check_culprits();
+    check_conditions();
     if (!m_.muscles.empty()) validate_atlas(m_, out_);  // else every point would be "unknown"
     if (m_.muscles.empty() && !has_errors(out_)) {
       out_.push_back({"", 0, 0, Severity::kError, "the KB has no muscles"});
@@ -81,6 +82,7 @@ class Validator {
     for (const auto& x : m_.areas) define(areas_, x.id, "area");
     for (const auto& x : m_.symptoms) define(symptoms_, x.id, "symptom");
     for (const auto& x : m_.causes) define(causes_, x.id, "cause");
+    for (const auto& x : m_.conditions) define(conditions_, x.id, "condition");
     for (const auto& x : m_.protocols) define(protocols_, x.id, "protocol");
     for (const auto& x : m_.red_flags) define(red_flags_, x.id, "red flag");
     for (const auto& x : m_.muscles) define(muscles_, x.id, "muscle");
@@ -146,10 +148,17 @@ class Validator {
       if (!used.count(c.id.value)) warning(c.id.pos, fmt::format("red-flag concept '{}' is used by no flag", c.id.value));
   }
 
-  // An alias key may name one area, region, symptom or cause; a second claim
-  // is ambiguous, so tpx picks the first and warns.
+  // An alias key may name one area, region, symptom, cause or condition; a
+  // second claim is ambiguous, so tpx picks the first and warns. One pairing
+  // is allowed: a vague region and a condition may share a name ("low back"
+  // and "low back pain" are one key): `where` reads the condition, `area`
+  // the region.
   void check_aliases() {
     std::map<std::string, std::pair<std::string, Pos>> owner;
+    auto region_and_condition = [](const std::string& a, const std::string& b) {
+      auto is = [](const std::string& who, std::string_view noun) { return who.rfind(noun, 0) == 0; };
+      return (is(a, "region ") && is(b, "condition ")) || (is(a, "condition ") && is(b, "region "));
+    };
     auto claim = [&](const Text& alias, const std::string& who) {
       std::string key = normalize_key(alias.value);
       if (key.empty()) {
@@ -157,7 +166,7 @@ class Validator {
         return;
       }
       auto [it, inserted] = owner.emplace(key, std::make_pair(who, alias.pos));
-      if (!inserted && it->second.first != who) {
+      if (!inserted && it->second.first != who && !region_and_condition(it->second.first, who)) {
         warning(alias.pos, fmt::format("alias '{}' of {} is also claimed by {} ({}); the first claim wins",
                                        alias.value, who, it->second.first, where(it->second.second)));
       }
@@ -176,6 +185,10 @@ class Validator {
     }
     for (const Cause& c : m_.causes) {
       for (const Text& t : c.aliases) claim(t, name("cause", c.id));
+    }
+    for (const Condition& c : m_.conditions) {
+      claim({c.label, c.id.pos}, name("condition", c.id));
+      for (const Text& t : c.aliases) claim(t, name("condition", c.id));
     }
     std::map<std::string, std::pair<std::string, Pos>> muscle_names;
     for (const Muscle& mu : m_.muscles) {
@@ -251,6 +264,47 @@ class Validator {
     for (const Symptom& s : m_.symptoms) check(s.id, s.culprits, causes[s.id.value], "does not list this symptom");
   }
 
+  // A condition's muscles are the ones the references name for it, so each
+  // must show it in its own file: refer pain to one of the condition's areas
+  // or list one of its symptoms. That keeps the list traceable to the
+  // referral charts and stops a muscle being named for a pain it cannot make.
+  void check_conditions() {
+    std::map<std::string, std::set<std::string>> shows;  // muscle -> areas and symptoms
+    for (const Muscle& mu : m_.muscles) {
+      std::set<std::string>& s = shows[mu.id.value];
+      for (const TriggerPoint& tp : mu.trigger_points) {
+        for (const Text& a : tp.primary) s.insert("area:" + a.value);
+        for (const Text& a : tp.spillover) s.insert("area:" + a.value);
+      }
+      for (const Text& x : mu.symptoms) s.insert("symptom:" + x.value);
+    }
+    for (const Condition& c : m_.conditions) {
+      bool ok = true;
+      for (const Text& a : c.areas) ok = require(areas_, a, "area") && ok;
+      for (const Text& x : c.symptoms) ok = require(symptoms_, x, "symptom") && ok;
+      if (c.muscles.empty()) error(c.id.pos, fmt::format("condition '{}' names no muscles", c.id.value));
+      if (c.sources.empty()) error(c.id.pos, fmt::format("condition '{}' has no sources", c.id.value));
+      if (c.areas.empty() && c.symptoms.empty())
+        error(c.id.pos, fmt::format("condition '{}' needs 'areas' or 'symptoms': what it means", c.id.value));
+      std::set<std::string> seen;
+      for (const Text& mu : c.muscles) {
+        if (!require(muscles_, mu, "muscle")) continue;
+        if (!seen.insert(mu.value).second) {
+          error(mu.pos, fmt::format("muscle '{}' is listed twice", mu.value));
+          continue;
+        }
+        if (!ok) continue;
+        const std::set<std::string>& s = shows[mu.value];
+        bool linked = std::any_of(c.areas.begin(), c.areas.end(), [&](const Text& a) { return s.count("area:" + a.value); }) ||
+                      std::any_of(c.symptoms.begin(), c.symptoms.end(),
+                                  [&](const Text& x) { return s.count("symptom:" + x.value); });
+        if (!linked)
+          error(mu.pos, fmt::format("muscle '{}' of condition '{}' neither refers pain to its areas nor lists its symptoms",
+                                    mu.value, c.id.value));
+      }
+    }
+  }
+
   void check_muscles() {
     for (const Muscle& mu : m_.muscles) {
       if (mu.id.value.empty()) continue;
@@ -266,7 +320,7 @@ class Validator {
 
   const Model& m_;
   std::vector<Diagnostic>& out_;
-  IdMap regions_, areas_, symptoms_, causes_, protocols_, red_flags_, muscles_;
+  IdMap regions_, areas_, symptoms_, causes_, conditions_, protocols_, red_flags_, muscles_;
 };
 
 }  // namespace

@@ -76,12 +76,23 @@ json match_json(const Kb& kb, const Resolution& r, const Match& m, std::size_t r
 json resolved_json(const Kb& kb, const Resolution& r) {
   json a = json::array();
   for (const ResolvedTerm& t : r.terms) {
-    a.push_back({{"input", r.query[t.phrase]},
+    json term = {{"input", r.query[t.phrase]},
                  {"term", std::string(term_id(kb, t.kind, t.target))},
                  {"label", std::string(term_label(kb, t.kind, t.target))},
                  {"kind", std::string(term_kind_name(t.kind))},
                  {"how", std::string(match_how_name(t.how))},
-                 {"matched", t.matched}});
+                 {"matched", t.matched},
+                 {"why", t.why}};
+    if (t.kind == image::TermKind::kCondition) {
+      const auto& c = kb.conditions()[t.target];
+      term["note"] = std::string(kConditionNote);
+      term["caveat"] = c.caveat.size ? json(s(kb, c.caveat)) : json(nullptr);
+      term["areas"] = ids(kb, c.areas, kb.areas());
+      term["symptoms"] = ids(kb, c.symptoms, kb.symptoms());
+      term["muscles"] = ids(kb, c.muscles, kb.muscles());
+      term["sources"] = strings(kb, c.sources);
+    }
+    a.push_back(std::move(term));
   }
   return a;
 }

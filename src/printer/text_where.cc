@@ -1,5 +1,7 @@
 // The text printer's `where`: the ranked muscles, what each explains, where
 // to press and how to release it.
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
@@ -13,6 +15,31 @@ using image::TermKind;
 void print_steps(std::ostream& out, const Kb& kb, const image::ProtocolRec& p, std::string_view indent) {
   int n = 1;
   for (const auto& s : kb.strs(p.steps)) fmt::print(out, "{}{}. {}\n", indent, n++, kb.str(s));
+}
+
+// Each condition named once: the note, the caveat where a nerve, joint or
+// tendon may be the real cause, and where the muscle list comes from.
+void print_conditions(std::ostream& out, const Kb& kb, const Resolution& r, const Style& st) {
+  std::vector<std::uint32_t> shown;
+  for (const ResolvedTerm& t : r.terms) {
+    if (t.kind != TermKind::kCondition) continue;
+    if (std::find(shown.begin(), shown.end(), t.target) != shown.end()) continue;
+    shown.push_back(t.target);
+    const auto& c = kb.conditions()[t.target];
+    fmt::print(out, "{}: {}.\n", kb.str(c.label), kConditionNote);
+    if (c.caveat.size) fmt::print(out, "  {} {}\n", st.warn("Note:"), kb.str(c.caveat));
+    std::vector<std::string_view> sources;
+    for (const auto& x : kb.strs(c.sources)) sources.push_back(kb.str(x));
+    if (!sources.empty()) fmt::print(out, "  {} {}\n", st.dim("Sources:"), fmt::join(sources, "; "));
+  }
+}
+
+// --explain: which words of each phrase matched which term, and why.
+void print_resolution(std::ostream& out, const Kb& kb, const Resolution& r) {
+  for (const ResolvedTerm& t : r.terms) {
+    fmt::print(out, "  \"{}\": \"{}\" -> {} {} ({})\n", r.query[t.phrase], t.matched, term_kind_name(t.kind),
+               term_id(kb, t.kind, t.target), t.why);
+  }
 }
 
 }  // namespace
@@ -36,6 +63,11 @@ void TextPrinter::explains(std::ostream& out, const Kb& kb, const Resolution& r,
       how = fmt::format("{} is a known cause", term_label(kb, t.kind, t.target));
     } else if (t.kind == TermKind::kSymptom) {
       how = fmt::format("causes {}", term_label(kb, t.kind, t.target));
+    } else if (t.kind == TermKind::kMuscle) {
+      how = fmt::format("names {}", term_label(kb, t.kind, t.target));
+    } else if (t.kind == TermKind::kCondition) {
+      how = fmt::format("can cause or mimic {} (#{} of {} the references name)", term_label(kb, t.kind, t.target),
+                        e.culprit, kb.conditions()[t.target].muscles.count);
     } else {
       const auto& tp = kb.trigger_point(e.trigger_point);
       std::string area(term_label(kb, TermKind::kArea, e.area));
@@ -79,7 +111,10 @@ void TextPrinter::where(std::ostream& out, const Kb& kb, const Resolution& r, co
       parts.push_back(fmt::format("{} ({})", term_label(kb, t.kind, t.target), term_kind_name(t.kind)));
     }
     for (const Descriptor& d : r.descriptors) parts.push_back(fmt::format("{} ({})", d.word, d.kind));
-    fmt::print(out, "{} {}\n\n", st_.dim("Looking for:"), fmt::join(parts, ", "));
+    fmt::print(out, "{} {}\n", st_.dim("Looking for:"), fmt::join(parts, ", "));
+    print_conditions(out, kb, r, st_);
+    if (opt_.explain) print_resolution(out, kb, r);
+    fmt::print(out, "\n");
   }
   if (ranking.matches.empty()) {
     fmt::print(out, "No muscle in the knowledge base refers pain there.\n");

@@ -280,3 +280,69 @@ TEST(Cli, TwentyConcurrentFirstQueriesAgreeAndLeaveOneImage) {
 }
 
 }  // namespace
+
+namespace {
+
+using tpx_test::Result;
+using tpx_test::tpx;
+
+// Issue 11's "done when", as a user runs it.
+TEST(CliEveryday, ConditionsListAndExplainWithTheNote) {
+  Result list = tpx({"list", "conditions"});
+  EXPECT_EQ(list.code, 0) << list.err;
+  EXPECT_NE(list.out.find("migraine\tMigraine\n"), std::string::npos);
+  EXPECT_NE(list.out.find("toothache\tToothache\n"), std::string::npos);
+  for (const char* q : {"migraine", "toothache"}) {
+    Result r = tpx({"where", q});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("a name is not a diagnosis: these muscles can cause similar pain"), std::string::npos) << q;
+    EXPECT_NE(r.out.find("Sources: Travell & Simons"), std::string::npos) << q;
+    EXPECT_NE(r.out.find("1. "), std::string::npos) << q;
+  }
+}
+
+TEST(CliEveryday, JsonResolvedKindConditionCarriesNoteCaveatAndSources) {
+  Result r = tpx({"where", "carpal tunnel", "--format", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  const auto& t = j["resolved"][0];
+  EXPECT_EQ(t["kind"], "condition");
+  EXPECT_EQ(t["term"], "carpal-tunnel");
+  EXPECT_EQ(t["note"], "a name is not a diagnosis: these muscles can cause similar pain");
+  EXPECT_NE(t["caveat"].get<std::string>().find("median nerve"), std::string::npos);
+  EXPECT_FALSE(t["sources"].empty());
+  EXPECT_FALSE(t["why"].get<std::string>().empty());
+  EXPECT_EQ(j["matches"][0]["explains"][0]["weight"], "condition");
+}
+
+TEST(CliEveryday, GoutIsNotCorrectedToAnything) {
+  Result r = tpx({"where", "gout"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.err.find("read \"gout\""), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("did you mean"), std::string::npos) << r.err;
+}
+
+std::vector<std::string> top_ids(const std::vector<std::string>& phrases, int n) {
+  std::vector<std::string> args = {"where", "--format", "ids", "--top", std::to_string(n)};
+  args.insert(args.end(), phrases.begin(), phrases.end());
+  Result r = tpx(args);
+  std::vector<std::string> ids;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) ids.push_back(line);
+  return ids;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+TEST(CliEveryday, DoneWhenRankings) {
+  auto back = top_ids({"low back pain"}, 3);
+  EXPECT_TRUE(has(back, "quadratus-lumborum") && has(back, "iliopsoas")) << testing::PrintToString(back);
+  auto teeth = top_ids({"my lower back teeth ache"}, 5);
+  EXPECT_TRUE(has(teeth, "masseter")) << testing::PrintToString(teeth);
+  EXPECT_FALSE(has(teeth, "quadratus-lumborum") || has(teeth, "iliopsoas")) << testing::PrintToString(teeth);
+  auto knee = top_ids({"it hurts to kneel and I cannot bend my knee all the way"}, 3);
+  EXPECT_TRUE(has(knee, "rectus-femoris") || has(knee, "vastus-intermedius")) << testing::PrintToString(knee);
+  for (const std::string& id : knee) EXPECT_TRUE(id == "rectus-femoris" || id.rfind("vastus-", 0) == 0) << id;
+}
+
+}  // namespace

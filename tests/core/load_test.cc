@@ -186,3 +186,49 @@ TEST(Load, RealKbIsValid) {
 
 }  // namespace
 }  // namespace tpx
+
+namespace tpx {
+namespace {
+
+// A condition with the temporalis; `muscles` and `areas` as given.
+LoadResult load_with_condition(const std::string& body) {
+  std::vector<Source> sources;
+  for (const auto& [rel_path, text] : kVocabulary) sources.push_back({rel_path, std::string("kb/") + rel_path, text});
+  sources.push_back({"muscles/temporalis.yaml", "kb/muscles/temporalis.yaml", kMuscle});
+  sources.push_back({"conditions.yaml", "kb/conditions.yaml", body});
+  return load_sources(sources);
+}
+
+TEST(LoadConditions, AValidConditionLoads) {
+  LoadResult r = load_with_condition(
+      "- id: tension-headache\n  label: Tension headache\n  aliases: [tension headache]\n  areas: [temple]\n"
+      "  muscles: [temporalis]\n  caveat: A caveat.\n  sources: [T&S ch. 9]\n");
+  EXPECT_EQ(errors(r), std::vector<std::string>{});
+  ASSERT_EQ(r.model.conditions.size(), 1u);
+  EXPECT_EQ(r.model.conditions[0].muscles[0].value, "temporalis");
+  EXPECT_EQ(r.model.conditions[0].caveat, "A caveat.");
+}
+
+TEST(LoadConditions, AMuscleMustShowTheConditionInItsOwnFile) {
+  LoadResult r = load_with_condition(
+      "- id: stiff\n  label: Stiff\n  aliases: [stiffness]\n  symptoms: [stiff-neck]\n"
+      "  muscles: [temporalis]\n  sources: [T&S]\n");
+  EXPECT_EQ(errors(r), std::vector<std::string>{"kb/conditions.yaml:5:13: error: muscle 'temporalis' of condition "
+                                                "'stiff' neither refers pain to its areas nor lists its symptoms"});
+}
+
+TEST(LoadConditions, MusclesAndSourcesAreRequired) {
+  LoadResult r = load_with_condition("- id: stiff\n  label: Stiff\n  aliases: [stiffness]\n  areas: [temple]\n");
+  ASSERT_FALSE(errors(r).empty());
+  for (const std::string& e : errors(r)) EXPECT_NE(e.find("missing required key"), std::string::npos) << e;
+}
+
+TEST(LoadConditions, UnknownReferencesSuggestTheNearestId) {
+  LoadResult r = load_with_condition(
+      "- id: x\n  label: X\n  aliases: [x thing]\n  areas: [tempel]\n  muscles: [temporalis]\n  sources: [T&S]\n");
+  EXPECT_EQ(errors(r), std::vector<std::string>{"kb/conditions.yaml:4:11: error: unknown area 'tempel'; did you mean "
+                                                "'temple'?"});
+}
+
+}  // namespace
+}  // namespace tpx

@@ -128,3 +128,65 @@ TEST(Resolve, RealKbVagueFingersAndToesAreRegions) {
 
 }  // namespace
 }  // namespace tpx
+
+namespace tpx {
+namespace {
+
+// The terms of one phrase against the real KB, as "kind:id".
+std::vector<std::string> everyday_terms(const std::string& phrase, unsigned kinds = kWhereKinds) {
+  const Kb& kb = test::real_kb();
+  std::vector<std::string> out;
+  for (const ResolvedTerm& t : resolve(kb, {phrase}, kinds).terms)
+    out.push_back(std::string(term_kind_name(t.kind)) + ":" + std::string(term_id(kb, t.kind, t.target)));
+  return out;
+}
+
+TEST(ResolveEveryday, TheLongestUnitWinsWhereverItIs) {
+  EXPECT_EQ(everyday_terms("my lower back teeth ache"), std::vector<std::string>{"area:lower-teeth"});
+  Resolution r = resolve(test::real_kb(), {"my lower back teeth ache"});
+  ASSERT_EQ(r.terms.size(), 1u);
+  EXPECT_NE(r.terms[0].why.find("the longest unit, over 'lower back'"), std::string::npos) << r.terms[0].why;
+}
+
+TEST(ResolveEveryday, HedgesAndAffixesAreNeverWordsOfTheirOwn) {
+  EXPECT_EQ(everyday_terms("migraine-like"), std::vector<std::string>{"condition:migraine"});
+  EXPECT_EQ(everyday_terms("sort of a headache-ish thing"), std::vector<std::string>{"symptom:headache"});
+  EXPECT_EQ(everyday_terms("like"), std::vector<std::string>{});
+  // ...but a name that holds one keeps it.
+  EXPECT_EQ(everyday_terms("it feels like heartburn"), std::vector<std::string>{"condition:heartburn-like"});
+}
+
+TEST(ResolveEveryday, WhatHurtsToDoIsASymptomInManyWordings) {
+  for (const char* p : {"it hurts to kneel", "I can't kneel", "kneeling"})
+    EXPECT_EQ(everyday_terms(p), std::vector<std::string>{"symptom:pain-kneeling"}) << p;
+  EXPECT_EQ(everyday_terms("I cannot bend my knee all the way"), std::vector<std::string>{"symptom:knee-stiffness"});
+  EXPECT_EQ(everyday_terms("hard to comb my hair"), std::vector<std::string>{"symptom:cant-reach-head"});
+}
+
+TEST(ResolveEveryday, AnActivityIsNotReadAsAnotherPlaceOrCause) {
+  Resolution r = resolve(test::real_kb(), {"hitting golf balls"});
+  EXPECT_TRUE(r.terms.empty());
+  EXPECT_TRUE(r.corrections.empty());
+}
+
+TEST(ResolveEveryday, RealWordsAreNotCorrectedNorSuggestedAway) {
+  Resolution r = resolve(test::real_kb(), {"gout"});
+  EXPECT_TRUE(r.terms.empty());
+  EXPECT_TRUE(r.corrections.empty());
+  ASSERT_EQ(r.unmatched.size(), 1u);
+  EXPECT_TRUE(r.unmatched[0].suggestions.empty());
+}
+
+TEST(ResolveEveryday, ConditionsAndMuscleNicknamesAreTerms) {
+  EXPECT_EQ(everyday_terms("carpal tunnel"), std::vector<std::string>{"condition:carpal-tunnel"});
+  EXPECT_EQ(everyday_terms("my lats are tight"), std::vector<std::string>{"muscle:latissimus-dorsi"});
+  EXPECT_EQ(everyday_terms("tight hammies"), std::vector<std::string>{"area:back-of-thigh"});
+}
+
+TEST(ResolveEveryday, ARegionSharesItsNameWithACondition) {
+  EXPECT_EQ(everyday_terms("low back pain"), std::vector<std::string>{"condition:low-back-pain"});
+  EXPECT_EQ(everyday_terms("low back pain", kPlaceKinds), std::vector<std::string>{"region:low-back"});
+}
+
+}  // namespace
+}  // namespace tpx

@@ -126,7 +126,7 @@ TEST(FuzzRegressions, FoundImageIsRefused) {
   std::string bytes = read(inputs("image").front());
   std::vector<std::uint64_t> storage(bytes.size() / 8 + 1);
   std::memcpy(storage.data(), bytes.data(), bytes.size());
-  // Found with format version 1. Format 5 added two sections to the header,
+  // Found with format version 1. Formats 5 and 6 added sections to the header,
   // so these bytes are now refused at the header, before any record is read:
   // what matters is that they are refused with a reason, never read.
   reinterpret_cast<tpx::image::Header*>(storage.data())->version = tpx::image::kFormatVersion;
