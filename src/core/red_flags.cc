@@ -198,9 +198,11 @@ std::vector<Clause> clauses(const Kb& kb, const std::vector<std::string>& phrase
   return out;
 }
 
-// Every concept phrase and everyday expression, indexed by its first word,
-// so each word of a query is tried only against the phrases that start with
-// it (placeholders, which match many words, are tried everywhere).
+// The concept phrases and everyday expressions that can match in this query,
+// indexed by their first word, so each word of the query is tried only
+// against the phrases that start with it (placeholders, which match many
+// words, are tried everywhere). A phrase whose first word the query does not
+// hold is never split: the catalogue has thousands, a query a few words.
 class PatternIndex {
  public:
   struct Pattern {
@@ -209,11 +211,22 @@ class PatternIndex {
     std::vector<std::string_view> words;
   };
 
-  explicit PatternIndex(const Kb& kb) {
+  PatternIndex(const Kb& kb, const std::vector<Clause>& cls) {
+    std::vector<std::string_view> query_words;
+    for (const Clause& cl : cls) query_words.insert(query_words.end(), cl.words.begin(), cl.words.end());
+    std::sort(query_words.begin(), query_words.end());
+    query_words.erase(std::unique(query_words.begin(), query_words.end()), query_words.end());
+    auto wanted = [&](std::string_view key) {
+      const std::string_view first = key.substr(0, key.find(' '));
+      return first == kAgeWord || first == kNumberWord ||
+             std::binary_search(query_words.begin(), query_words.end(), first);
+    };
     const auto concepts = kb.concepts();
     for (std::uint32_t c = 0; c < concepts.size(); ++c) {
-      for (image::Str s : kb.strs(concepts[c].phrases)) add({c, false, split_key(kb.str(s))});
-      for (image::Str s : kb.strs(concepts[c].unless)) add({c, true, split_key(kb.str(s))});
+      for (image::Str s : kb.strs(concepts[c].phrases))
+        if (wanted(kb.str(s))) add({c, false, split_key(kb.str(s))});
+      for (image::Str s : kb.strs(concepts[c].unless))
+        if (wanted(kb.str(s))) add({c, true, split_key(kb.str(s))});
     }
   }
 
@@ -239,7 +252,7 @@ class PatternIndex {
 // The phrase of the first counted mention of each concept, or kNone.
 std::vector<std::uint32_t> find_concepts(const Kb& kb, const std::vector<Clause>& cls) {
   std::vector<std::uint32_t> found(kb.concepts().size(), kNone);
-  const PatternIndex index(kb);
+  const PatternIndex index(kb, cls);
   struct Span {
     std::uint32_t concept_index;
     std::size_t from, to;
