@@ -14,6 +14,7 @@
 #include "tpx/cache.h"
 #include "tpx/check.h"
 #include "tpx/compile.h"
+#include "tpx/escape.h"
 #include "tpx/load.h"
 #include "tpx/lookup.h"
 #include "tpx/rank.h"
@@ -35,7 +36,7 @@ std::optional<Kb> open_kb(const CliOptions& opt) {
   CachedKb cached = open_kb_dir(opt.kb_dir, opt.no_cache ? std::string() : cache_dir());
   if (!cached.kb) {
     for (const Diagnostic& d : cached.diagnostics) {
-      if (d.severity == Severity::kError) fmt::print(std::cerr, "{}\n", format_diagnostic(d));
+      if (d.severity == Severity::kError) fmt::print(std::cerr, "{}\n", visible(format_diagnostic(d)));
     }
     error(fmt::format("the knowledge base in '{}' has errors", opt.kb_dir));
   }
@@ -86,12 +87,19 @@ std::optional<std::vector<std::string>> gather_phrases(const CliOptions& opt) {
   return phrases;
 }
 
+// Text `where` shows this many matches whole unless --top is given: two
+// muscles, their methods step by step and the rest of the ranking in a
+// line fit one screen of 80 lines at 80 columns.
+constexpr std::size_t kWhereDetail = 2;
+
 // The printer the options ask for (--format, --color, --explain, --header).
 std::unique_ptr<Printer> printer_for(const CliOptions& opt) {
   PrintOptions po;
   po.color = use_color(opt.color);
   po.explain = opt.explain;
   po.header = opt.header;
+  po.width = page_width(opt.width);
+  po.detail = opt.top_given ? 0 : kWhereDetail;
   return make_printer(*parse_format(opt.format), po);
 }
 
@@ -183,12 +191,12 @@ int run_check(const CliOptions& opt) {
   }
   std::size_t errors = 0;
   for (const Diagnostic& d : diags) {
-    fmt::print(std::cout, "{}\n", format_diagnostic(d));
+    fmt::print(std::cout, "{}\n", visible(format_diagnostic(d)));
     if (d.severity == Severity::kError) ++errors;
   }
   const Model& m = loaded.model;
   fmt::print(std::cerr, "tpx check: {}: {} errors, {} warnings; {} muscles, {} areas, {} symptoms, {} causes, {} protocols\n",
-             dir, errors, diags.size() - errors, m.muscles.size(), m.areas.size(), m.symptoms.size(), m.causes.size(),
+             visible(dir), errors, diags.size() - errors, m.muscles.size(), m.areas.size(), m.symptoms.size(), m.causes.size(),
              m.protocols.size());
   return errors ? kExitError : kExitMatch;
 }
@@ -200,7 +208,7 @@ int run_cache(const CliOptions& opt) {
     return kExitError;
   }
   if (opt.command == Command::kCachePath) {
-    fmt::print(std::cout, "{}\n", dir);
+    fmt::print(std::cout, "{}\n", visible(dir));
     return kExitMatch;
   }
   std::string why;
@@ -209,7 +217,7 @@ int run_cache(const CliOptions& opt) {
     error(why);
     return kExitError;
   }
-  fmt::print(std::cerr, "tpx: removed {} cached image{} from {}\n", *removed, *removed == 1 ? "" : "s", dir);
+  fmt::print(std::cerr, "tpx: removed {} cached image{} from {}\n", *removed, *removed == 1 ? "" : "s", visible(dir));
   return kExitMatch;
 }
 
@@ -232,16 +240,12 @@ std::string one_line(std::string_view text) {
   for (char c : text) {
     if (c == '\n' || c == '\r') {
       if (!out.empty() && out.back() != ' ') out += ' ';
-    } else if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) {
-      // An escape or other control byte from the command line would drive
-      // the terminal; show it instead.
-      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
     } else {
       out += c;
     }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
+  return visible(out);
 }
 
 int run(const CliOptions& opt) {

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "completion.h"
 #include "manpage.h"
+#include "notices.h"
 #include "options.h"
 #include "terminal.h"
 
@@ -22,7 +23,7 @@ int main(int argc, char** argv) {
   int code = tpx::cli::kExitMatch;
   try {
     if (std::optional<std::string> why = tpx::cli::unknown_command(app, argc, argv)) {
-      std::cerr << "tpx: error: " << *why << '\n';
+      tpx::cli::error(*why);
       return tpx::cli::kExitError;
     }
     app.parse(argc, argv);
@@ -39,11 +40,11 @@ int main(int argc, char** argv) {
     if (e.get_exit_code() == 0) {
       code = app.exit(e);
     } else {
-      std::cerr << "tpx: error: " << tpx::cli::one_line(e.what()) << " (see tpx --help)\n";
+      tpx::cli::error(tpx::cli::one_line(e.what()) + " (see tpx --help)");
       code = tpx::cli::kExitError;
     }
   } catch (const std::exception& e) {
-    std::cerr << "tpx: error: " << e.what() << '\n';
+    tpx::cli::error(e.what());
     code = tpx::cli::kExitError;
   }
   // Whatever printed it (a query, --help, a completion script, the man

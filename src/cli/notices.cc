@@ -6,6 +6,8 @@
 #include <iostream>
 #include <string>
 
+#include "tpx/escape.h"
+
 namespace tpx::cli {
 namespace {
 
@@ -15,20 +17,22 @@ std::string warn(std::string_view s, bool color) {
 
 }  // namespace
 
-void error(std::string_view message) { fmt::print(std::cerr, "tpx: error: {}\n", message); }
+void error(std::string_view message) { fmt::print(std::cerr, "tpx: error: {}\n", visible(message)); }
 
 void print_notices(const Kb& kb, const Resolution& r, Notices which, bool color) {
   for (const RedFlagHit& h : r.red_flags) {
     const auto& f = kb.red_flags()[h.red_flag];
-    fmt::print(std::cerr, "{} {}: {}\n", warn("tpx: warning: get this checked:", color), kb.str(f.label),
-               kb.str(f.message));
+    fmt::print(std::cerr, "{} {}: {}\n", warn("tpx: warning: get this checked:", color), visible(kb.str(f.label)),
+               visible(kb.str(f.message)));
   }
   if (which == Notices::kRedFlagsOnly) return;
-  for (const Correction& c : r.corrections) fmt::print(std::cerr, "tpx: note: read \"{}\" as \"{}\"\n", c.from, c.to);
+  for (const Correction& c : r.corrections) {
+    fmt::print(std::cerr, "tpx: note: read \"{}\" as \"{}\"\n", visible(c.from), visible(c.to));
+  }
   for (const Unmatched& u : r.unmatched) {
     std::string msg = fmt::format("tpx: no area or symptom recognised in \"{}\"", r.query[u.phrase]);
     if (!u.suggestions.empty()) msg += fmt::format("; did you mean: {}?", fmt::join(u.suggestions, ", "));
-    fmt::print(std::cerr, "{}\n", msg);
+    fmt::print(std::cerr, "{}\n", visible(msg));
   }
 }
 

@@ -15,6 +15,9 @@ void add_format(CLI::App* cmd, CliOptions& opt) {
       ->type_name("FORMAT")
       ->capture_default_str();
   cmd->add_flag("--header", opt.header, "Print a header row in TSV output");
+  cmd->add_option("--width,-w", opt.width, "Wrap text at N columns (0: never; default: the terminal's, $COLUMNS or 80)")
+      ->check(CLI::Range(0, 100000))
+      ->type_name("N");
 }
 
 // `text` as lines of at most `width` columns (a longer word stays whole),
@@ -160,13 +163,16 @@ void define_options(CLI::App& app, CliOptions& opt) {
   CLI::App* where = app.add_subcommand("where", "Rank the muscles that refer pain to the places you name");
   where->add_option("phrases", opt.phrases, "Where it hurts, one phrase each; '-' or a pipe reads stdin")
       ->type_name("PHRASE");
-  where->add_option("--top,-n", opt.top, "Show the best N matches (0: all)")
+  where->add_option("--top,-n", opt.top, "Rank the best N matches (0: all); text shows the first 2 whole unless N is given")
       ->check(CLI::Range(0, 1000000))
       ->type_name("N")
       ->capture_default_str();
   where->add_flag("--explain", opt.explain, "Show the parts of each score");
   add_format(where, opt);
-  where->callback([&opt] { opt.command = Command::kWhere; });
+  where->callback([&opt, where] {
+    opt.command = Command::kWhere;
+    opt.top_given = where->count("--top") > 0;
+  });
 
   CLI::App* muscle = app.add_subcommand("muscle", "Print one muscle's card: trigger points, causes, self-release");
   muscle->add_option("name", opt.name, "Id, name or alias, e.g. levator-scapulae or \"SCM\"")

@@ -24,8 +24,10 @@ struct CliOptions {
   bool no_cache = false;        ///< --no-cache
   std::string format = "text";  ///< --format
   int top = 5;                  ///< where --top (0: all)
+  bool top_given = false;       ///< --top was on the command line
   bool explain = false;         ///< where --explain
   bool header = false;          ///< --header for TSV
+  int width = -1;               ///< --width for text (0: no wrapping; -1: the terminal's, $COLUMNS or 80)
   std::vector<std::string> phrases;  ///< where/area/cause PHRASE...
   std::string name;             ///< muscle NAME, protocol ID
   std::string check_dir;        ///< check [DIR]

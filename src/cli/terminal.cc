@@ -1,5 +1,6 @@
 #include "terminal.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -22,6 +23,18 @@ bool use_color(std::string_view when) {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
   return stdout_is_tty();
+}
+
+std::size_t page_width(int given) {
+  if (given >= 0) return static_cast<std::size_t>(given);
+  winsize ws{};
+  if (stdout_is_tty() && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  if (const char* cols = std::getenv("COLUMNS")) {
+    char* end = nullptr;
+    long n = std::strtol(cols, &end, 10);
+    if (end != cols && *end == '\0' && n > 0 && n <= 100000) return static_cast<std::size_t>(n);
+  }
+  return 80;
 }
 
 std::string cache_dir() {

@@ -4,6 +4,7 @@
 #ifndef TPX_SRC_CLI_TERMINAL_H_
 #define TPX_SRC_CLI_TERMINAL_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,11 @@ bool stderr_is_tty();
 /// Colour for `--color auto|always|never`: auto means stdout is a terminal
 /// and NO_COLOR is unset or empty.
 bool use_color(std::string_view when);
+
+/// Columns to wrap text at: `given` when it is 0 or more, else the
+/// terminal's width when stdout is one, else $COLUMNS when it is a positive
+/// number, else 80 (as man does).
+std::size_t page_width(int given);
 
 /// Flushes stdout and gives the exit status: `code`, 0 when the reader went
 /// away early (a closed pipe ends tpx quietly), or 2 with a one-line error

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "printers.h"
+#include "tpx/escape.h"
 
 namespace tpx::printer {
 namespace {
@@ -121,9 +122,11 @@ json muscle_json(const Kb& kb, std::uint32_t muscle) {
           {"sources", strings(kb, mu.sources)}};
 }
 
-// Invalid UTF-8 from a KB or a query is replaced, never a throw.
+// Invalid UTF-8 from a KB or a query is replaced, never a throw; control
+// characters are escaped by the library, the few it leaves raw by
+// visible_json().
 void dump(std::ostream& out, const json& j) {
-  out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+  out << visible_json(j.dump(-1, ' ', false, json::error_handler_t::replace)) << '\n';
 }
 
 class JsonPrinter final : public Printer {

@@ -24,8 +24,58 @@ TEST(Cli, MissionExampleRanksTrapeziusFirstWithSteps) {
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out.find("1. Trapezius"), r.out.find("1. "));
   EXPECT_NE(r.out.find("Press"), std::string::npos);
-  EXPECT_NE(r.out.find("\n     1. "), std::string::npos);  // numbered protocol steps
+  EXPECT_NE(r.out.find("\n   1. "), std::string::npos);    // numbered protocol steps
   EXPECT_EQ(r.out.find('\x1b'), std::string::npos);        // piped: no colour
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::size_t columns(const std::string& line) {
+  return static_cast<std::size_t>(std::count_if(line.begin(), line.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// The newcomer query: one screen at 80 columns, each step once.
+TEST(Cli, TwoPhraseAnswerFitsEightyLinesAtEightyColumns) {
+  Result r = tpx({"where", "burning between my shoulder blades", "stiff neck"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::vector<std::string> lines = lines_of(r.out);
+  EXPECT_LE(lines.size(), 80u) << r.out;
+  std::vector<std::string> steps;
+  for (const std::string& line : lines) {
+    EXPECT_LE(columns(line), 80u) << line;
+    // A step starts "   N. " under its method; none may appear twice.
+    if (line.size() > 6 && line.compare(0, 3, "   ") == 0 && std::isdigit(static_cast<unsigned char>(line[3])) &&
+        line.compare(4, 2, ". ") == 0) {
+      EXPECT_EQ(std::find(steps.begin(), steps.end(), line), steps.end()) << "printed twice: " << line;
+      steps.push_back(line);
+    }
+  }
+  EXPECT_GE(steps.size(), 6u) << r.out;  // the steps are there, once
+  EXPECT_NE(r.out.find("Press: "), std::string::npos);
+}
+
+TEST(Cli, WidthComesFromTheOptionThenColumnsThen80) {
+  auto widest = [](const std::string& text) {
+    std::size_t w = 0;
+    for (const std::string& line : lines_of(text)) w = std::max(w, columns(line));
+    return w;
+  };
+  const std::vector<std::string> card = {"muscle", "trapezius"};
+  EXPECT_LE(widest(tpx(card).out), 80u);
+  EXPECT_GT(widest(tpx(card).out), 60u);
+  EXPECT_LE(widest(tpx(card, "", {"COLUMNS=50"}).out), 50u);
+  std::vector<std::string> at120 = card;
+  at120.insert(at120.end(), {"--width", "120"});
+  EXPECT_LE(widest(tpx(at120, "", {"COLUMNS=50"}).out), 120u);
+  EXPECT_GT(widest(tpx(at120, "", {"COLUMNS=50"}).out), 80u);
+  std::vector<std::string> nowrap = card;
+  nowrap.insert(nowrap.end(), {"--width", "0"});
+  EXPECT_GT(widest(tpx(nowrap).out), 120u);  // whole paragraphs on one line
 }
 
 TEST(Cli, JsonParsesAndNamesTrapezius) {

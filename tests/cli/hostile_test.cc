@@ -229,7 +229,7 @@ std::vector<ArgCase> arg_cases() {
       {"escape_as_command", {"\x1b[2J"}, "", R"(tpx: error: unknown command: it contains the control character 0x1B)"},
       {"empty_kb_argument", {"where", "temple", "--kb", ""}, "", R"(tpx: error: .*--kb.*needs a directory.*)"},
       // An option value is echoed in CLI11's message: shown, never sent to the terminal.
-      {"escape_as_option_value", {"where", "temple", "--format", "\x1b[2J"}, "", R"(tpx: error: [^\x1b]*\\x1B\[2J[^\x1b]*)"},
+      {"escape_as_option_value", {"where", "temple", "--format", "\x1b[2J"}, "", R"(tpx: error: [^\x1b]*\\x1b\[2J[^\x1b]*)"},
   };
 }
 
