@@ -33,7 +33,7 @@ if ! "$cmake" --install "$build" --prefix "$prefix" > "$tmp/install.log" 2>&1; t
     exit 1
 fi
 
-for f in bin/tpx share/man/man1/tpx.1 share/bash-completion/completions/tpx share/zsh/site-functions/_tpx \
+for f in bin/tpx share/man/man1/tpx.1.gz share/bash-completion/completions/tpx share/zsh/site-functions/_tpx \
     share/fish/vendor_completions.d/tpx.fish share/tpx/kb/muscles/trapezius.yaml include/tpx/rank.h include/tpx/printer.h \
     include/tpx/version.h; do
     [[ -s $prefix/$f ]] || fail "$f was not installed"
