@@ -45,9 +45,10 @@ std::optional<Kb> open_kb(const CliOptions& opt) {
 
 // Phrases from the arguments, or from stdin (one per line) for '-' or when
 // no phrase is given and stdin is not a terminal.
-std::optional<std::vector<std::string>> gather_phrases(const CliOptions& opt) {
+// The same for muscle names (`tpx muscle -`), which `what` says in errors.
+std::optional<std::vector<std::string>> gather(const std::vector<std::string>& args, std::string_view what) {
   std::vector<std::string> phrases;
-  bool from_stdin = (opt.phrases.size() == 1 && opt.phrases[0] == "-") || (opt.phrases.empty() && !stdin_is_tty());
+  bool from_stdin = (args.size() == 1 && args[0] == "-") || (args.empty() && !stdin_is_tty());
   if (from_stdin) {
     // Bounded reading: a hostile stdin (one endless line, millions of
     // lines) stops at the first limit instead of filling memory.
@@ -68,10 +69,11 @@ std::optional<std::vector<std::string>> gather_phrases(const CliOptions& opt) {
       return std::nullopt;
     }
   } else {
-    phrases = opt.phrases;
+    phrases = args;
   }
   if (phrases.empty()) {
-    error("say where it hurts, e.g. tpx where \"temple\" \"top of shoulder\"");
+    error(what == "phrase" ? "say where it hurts, e.g. tpx where \"temple\" \"top of shoulder\""
+                           : fmt::format("no {} on stdin", what));
     return std::nullopt;
   }
   if (phrases.size() > kMaxPhrases) {
@@ -80,7 +82,7 @@ std::optional<std::vector<std::string>> gather_phrases(const CliOptions& opt) {
   }
   for (std::size_t i = 0; i < phrases.size(); ++i) {
     if (std::optional<std::string> why = phrase_problem(phrases[i])) {
-      error(fmt::format("phrase {} {}", i + 1, *why));
+      error(fmt::format("{} {} {}", what, i + 1, *why));
       return std::nullopt;
     }
   }
@@ -106,7 +108,7 @@ std::unique_ptr<Printer> printer_for(const CliOptions& opt) {
 bool notice_color(const CliOptions& opt) { return use_color(opt.color) && stderr_is_tty(); }
 
 int run_where(const CliOptions& opt, const Kb& kb) {
-  std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
+  std::optional<std::vector<std::string>> phrases = gather(opt.phrases, "phrase");
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases);
   Ranking ranking = rank(kb, r, static_cast<std::size_t>(opt.top));
@@ -129,15 +131,25 @@ bool name_ok(std::string_view name) {
 }
 
 int run_muscle(const CliOptions& opt, const Kb& kb) {
-  if (!name_ok(opt.name)) return kExitError;
-  MuscleLookup found = find_muscle(kb, opt.name);
-  if (!found.muscle) {
-    std::string msg = fmt::format("no muscle named '{}'", opt.name);
+  std::optional<std::vector<std::string>> names = gather(opt.names, "name");
+  if (!names) return kExitError;
+  // Every name is looked up before any card is printed: one unknown name
+  // is an error, and a pipeline gets all the cards or none.
+  std::vector<std::uint32_t> muscles;
+  bool ok = true;
+  for (const std::string& name : *names) {
+    MuscleLookup found = find_muscle(kb, name);
+    if (found.muscle) {
+      muscles.push_back(*found.muscle);
+      continue;
+    }
+    std::string msg = fmt::format("no muscle named '{}'", name);
     if (!found.suggestions.empty()) msg += fmt::format("; did you mean: {}?", fmt::join(found.suggestions, ", "));
     error(msg);
-    return kExitError;
+    ok = false;
   }
-  printer_for(opt)->muscles(std::cout, kb, {*found.muscle});
+  if (!ok) return kExitError;
+  printer_for(opt)->muscles(std::cout, kb, muscles);
   return kExitMatch;
 }
 
@@ -148,7 +160,7 @@ int run_list(const CliOptions& opt, const Kb& kb) {
 }
 
 int run_area(const CliOptions& opt, const Kb& kb) {
-  std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
+  std::optional<std::vector<std::string>> phrases = gather(opt.phrases, "phrase");
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases, kPlaceKinds);
   print_notices(kb, r, Notices::kAll, notice_color(opt));
@@ -158,7 +170,7 @@ int run_area(const CliOptions& opt, const Kb& kb) {
 }
 
 int run_cause(const CliOptions& opt, const Kb& kb) {
-  std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
+  std::optional<std::vector<std::string>> phrases = gather(opt.phrases, "phrase");
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases, kCauseKinds);
   print_notices(kb, r, Notices::kAll, notice_color(opt));
@@ -223,18 +235,6 @@ int run_cache(const CliOptions& opt) {
 
 }  // namespace
 
-std::optional<std::string> unknown_command(const CLI::App& app, int argc, char** argv) {
-  if (argc < 2 || argv[1][0] == '-' || argv[1][0] == '\0') return std::nullopt;
-  std::string word = argv[1];
-  std::vector<std::string> names = command_names(app);
-  if (std::find(names.begin(), names.end(), word) != names.end()) return std::nullopt;
-  if (std::optional<std::string> why = phrase_problem(word)) return fmt::format("unknown command: it {}", *why);
-  std::string msg = fmt::format("unknown command '{}'", one_line(word));
-  std::vector<std::string> near = closest(word, names, 2, 1);
-  if (!near.empty()) return msg + fmt::format("; did you mean '{}'?", near.front());
-  return msg + fmt::format("; the commands are {}", fmt::join(names, ", "));
-}
-
 std::string one_line(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -248,8 +248,28 @@ std::string one_line(std::string_view text) {
   return visible(out);
 }
 
+// An option that would change nothing here is an error, so a user or a
+// script learns at once that it was ignored.
+std::optional<std::string> inapplicable(const CliOptions& opt) {
+  Format f = parse_format(opt.format).value_or(Format::kText);
+  bool tsv_like = f == Format::kTsv || (f == Format::kText && opt.command == Command::kList);
+  if (opt.header && !tsv_like) return "--header applies to TSV output only: add --format tsv";
+  if (opt.explain && f != Format::kText) {
+    return "--explain applies to text output only (JSON always carries each explain's rarity and contribution)";
+  }
+  if (opt.width >= 0 && (f != Format::kText || opt.command == Command::kList)) {
+    return "--width applies to text output only";
+  }
+  if (opt.no_cache && opt.kb_dir.empty()) return "--no-cache applies only with --kb DIR (or TPX_KB)";
+  return std::nullopt;
+}
+
 int run(const CliOptions& opt) {
   try {
+    if (std::optional<std::string> why = inapplicable(opt)) {
+      error(*why);
+      return kExitError;
+    }
     if (opt.command == Command::kCheck) return run_check(opt);
     if (opt.command == Command::kCachePath || opt.command == Command::kCacheClear) return run_cache(opt);
     std::optional<Kb> kb = open_kb(opt);

@@ -29,16 +29,15 @@ struct CliOptions {
   bool header = false;          ///< --header for TSV
   int width = -1;               ///< --width for text (0: no wrapping; -1: the terminal's, $COLUMNS or 80)
   std::vector<std::string> phrases;  ///< where/area/cause PHRASE...
-  std::string name;             ///< muscle NAME, protocol ID
+  std::vector<std::string> names;  ///< muscle NAME...
+  std::string name;             ///< protocol ID
   std::string check_dir;        ///< check [DIR]
   std::string list_kind;        ///< list KIND
   std::string shell;            ///< completion SHELL: print that shell's script (no KB is read)
   bool man_page = false;        ///< man: print tpx(1) in roff (no KB is read)
+  bool help = false;            ///< help [COMMAND]: print that help (no KB is read)
+  std::string help_topic;       ///< help COMMAND
 };
-
-/// The subcommand names of `app` (as define_options() declared them), for
-/// "did you mean" on a misspelt one.
-std::vector<std::string> command_names(const CLI::App& app);
 
 /// Declares every subcommand and option on `app`, bound to `opt`.
 void define_options(CLI::App& app, CliOptions& opt);

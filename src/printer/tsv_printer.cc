@@ -39,6 +39,7 @@ class TsvPrinter final : public Printer {
   }
 
   void muscles(std::ostream& out, const Kb& kb, const std::vector<std::uint32_t>& muscles) override {
+    if (header_) out << "id\tname\n";
     for (std::uint32_t m : muscles) {
       out << visible_tsv(kb.str(kb.muscles()[m].id)) << '\t' << visible_tsv(kb.str(kb.muscles()[m].name)) << '\n';
     }
@@ -67,6 +68,7 @@ class TsvPrinter final : public Printer {
 
   void protocol(std::ostream& out, const Kb& kb, std::uint32_t protocol) override {
     const auto& p = kb.protocols()[protocol];
+    if (header_) out << "id\tname\n";
     out << visible_tsv(kb.str(p.id)) << '\t' << visible_tsv(kb.str(p.name)) << '\n';
   }
 
