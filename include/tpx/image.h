@@ -23,7 +23,7 @@ namespace tpx {
 namespace image {
 
 inline constexpr char kMagic[8] = {'T', 'P', 'X', 'K', 'B', 'I', 'M', 'G'};
-inline constexpr std::uint32_t kFormatVersion = 4;
+inline constexpr std::uint32_t kFormatVersion = 5;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 /// Text: bytes [offset, offset + size) of the string section.
@@ -67,10 +67,24 @@ struct ProtocolRec {
   Range steps;     // strs
   Range cautions;  // strs
 };
+/// How soon a red flag needs a doctor, most urgent first; kCaution is a
+/// caution (what changes), not a red flag.
+enum class Urgency : std::uint32_t { kEmergency = 0, kUrgent = 1, kSoon = 2, kCaution = 3 };
+/// In a red flag's presentations (u32): a concept that must be absent.
+inline constexpr std::uint32_t kAbsent = 0x80000000u;
 struct RedFlagRec {
   Str id, label, message;
-  Range phrases;  // strs: normalised phrase keys
-  Range areas;    // u32: area indices that trigger it
+  Urgency urgency;
+  Range sources;        // strs
+  Range presentations;  // u32: concept indices (| kAbsent), each presentation ended by kNone
+  Range covers;         // u32: red-flag indices made redundant by this one
+};
+/// A red-flag concept: its phrase keys and the everyday expressions that
+/// cancel them, both as red_flag_key() results.
+struct ConceptRec {
+  Str id;
+  Range phrases;  // strs
+  Range unless;   // strs
 };
 struct MuscleRec {
   Str id, name, location;
@@ -110,7 +124,7 @@ struct TermRec {
 
 enum Section : std::uint32_t {
   kStrings, kStrs, kU32, kRegions, kAreas, kSymptoms, kCauses, kProtocols, kRedFlags, kMuscles,
-  kTriggerPoints, kProtocolUses, kRelated, kPostings, kTerms, kWords, kSectionCount
+  kTriggerPoints, kProtocolUses, kRelated, kPostings, kTerms, kWords, kConcepts, kFlagWords, kSectionCount
 };
 
 struct SectionRec {
@@ -154,6 +168,9 @@ class Kb {
   std::span<const image::CauseRec> causes() const { return all<image::CauseRec>(image::kCauses); }
   std::span<const image::ProtocolRec> protocols() const { return all<image::ProtocolRec>(image::kProtocols); }
   std::span<const image::RedFlagRec> red_flags() const { return all<image::RedFlagRec>(image::kRedFlags); }
+  std::span<const image::ConceptRec> concepts() const { return all<image::ConceptRec>(image::kConcepts); }
+  /// Every distinct word of the red-flag concepts' phrases, sorted.
+  std::span<const image::Str> flag_words() const { return all<image::Str>(image::kFlagWords); }
   std::span<const image::MuscleRec> muscles() const { return all<image::MuscleRec>(image::kMuscles); }
   std::span<const image::TermRec> terms() const { return all<image::TermRec>(image::kTerms); }
   /// Every distinct word of the area, symptom, region and cause names, sorted.
@@ -179,6 +196,8 @@ class Kb {
   std::span<const image::TermRec> find_terms(std::string_view key) const;
   /// True when `word` is one of words().
   bool has_word(std::string_view word) const;
+  /// True when `word` is one of flag_words().
+  bool has_flag_word(std::string_view word) const;
 
  private:
   template <typename T>

@@ -62,6 +62,7 @@ std::optional<ListKind> parse_list_kind(std::string_view word);
 struct ListEntry {
   std::string id;
   std::string label;
+  std::string urgency;  ///< red flags only: emergency, urgent, soon or caution
 };
 
 /// Every entry of one kind as (id, label), sorted by id.

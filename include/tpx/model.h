@@ -63,12 +63,25 @@ struct Protocol {
   std::vector<std::string> cautions;
 };
 
+/// One idea a person may mention (a site, a quality, a trigger, a time
+/// course, a history), found by its phrases unless inside an everyday
+/// expression. See docs/safety.md.
+struct RedFlagConcept {
+  Text id;
+  std::vector<Text> phrases;
+  std::vector<Text> unless;  ///< everyday expressions that hold a phrase but not the idea
+};
+
+/// A red flag (or, with urgency "caution", a caution): it fires when every
+/// concept of one of its presentations is found across a query's phrases.
 struct RedFlag {
   Text id;
   std::string label;
-  std::vector<Text> phrases;
-  std::vector<Text> areas;  ///< area or region ids whose mention triggers it
+  Text urgency;  ///< emergency, urgent, soon or caution
   std::string message;
+  std::vector<std::string> sources;
+  std::vector<std::vector<Text>> presentations;  ///< concept ids; "!id" must be absent
+  std::vector<Text> covers;                      ///< milder flag ids this one makes redundant
 };
 
 struct TriggerPoint {
@@ -112,6 +125,7 @@ struct Model {
   std::vector<Symptom> symptoms;
   std::vector<Cause> causes;
   std::vector<Protocol> protocols;
+  std::vector<RedFlagConcept> red_flag_concepts;
   std::vector<RedFlag> red_flags;
   std::vector<Muscle> muscles;
 };

@@ -2,7 +2,8 @@
 // go through the same functions, so the two can never drift apart.
 //
 // Lowercases ASCII, removes apostrophes ("can't" -> "cant", "neck's" ->
-// "necks"), turns every other punctuation into a word break, folds plurals
+// "necks"), reads "&" as "and" and "cannot" as "cant", turns every other
+// punctuation into a word break, folds plurals
 // ("shoulders" -> "shoulder", "feet" -> "foot") and drops filler words
 // ("my", "the", "pain", "sore"...). Bytes >= 0x80 are kept as word bytes.
 #ifndef TPX_NORMALIZE_H_

@@ -6,8 +6,8 @@
 // would turn one real word into another; then the longest alias matches are
 // taken left to right, so one sentence can name several areas, symptoms and
 // causes. Pain-quality and side words are recognised and reported but never
-// block a match; a place whose own name holds one ("deep in the knee") keeps it. A phrase with no term is reported with suggestions. Red
-// flags are checked on every phrase and can never be switched off.
+// block a match; a place whose own name holds one ("deep in the knee") keeps it. A phrase with no term is reported with suggestions. Every
+// query is also screened for red flags (red_flags.h), which nothing can turn off.
 #ifndef TPX_RESOLVE_H_
 #define TPX_RESOLVE_H_
 
@@ -18,6 +18,7 @@
 
 #include "tpx/image.h"
 #include "tpx/limits.h"
+#include "tpx/red_flags.h"
 
 namespace tpx {
 
@@ -51,18 +52,13 @@ struct Unmatched {
   std::vector<std::string> suggestions;  ///< labels of the nearest terms
 };
 
-struct RedFlagHit {
-  std::uint32_t red_flag;
-  std::size_t phrase;
-};
-
 struct Resolution {
   std::vector<std::string> query;
   std::vector<ResolvedTerm> terms;
   std::vector<Correction> corrections;
   std::vector<Descriptor> descriptors;
   std::vector<Unmatched> unmatched;
-  std::vector<RedFlagHit> red_flags;  ///< each red flag once, in KB order
+  std::vector<RedFlagHit> red_flags;  ///< screen_red_flags(): most urgent first
 };
 
 /// Why `phrase` cannot be a query phrase (empty, longer than kMaxPhraseBytes,

@@ -18,6 +18,10 @@ std::vector<std::string> closest(std::string_view word,
                                  const std::vector<std::string>& candidates,
                                  int max_distance, std::size_t max_results);
 
+/// A rough sound key: consonants only, c/ck/q as k, ph as f, z as s, doubled
+/// letters once. "sholder" and "shoulder" share "shldr"; "bak" and "back" "bk".
+std::string sound_key(std::string_view word);
+
 }  // namespace tpx
 
 #endif  // TPX_SUGGEST_H_

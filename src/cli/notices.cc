@@ -20,10 +20,20 @@ std::string warn(std::string_view s, bool color) {
 void error(std::string_view message) { fmt::print(std::cerr, "tpx: error: {}\n", visible(message)); }
 
 void print_notices(const Kb& kb, const Resolution& r, Notices which, bool color) {
+  // Red flags come most urgent first; an emergency gets a line of its own
+  // before its message, so it cannot be missed among the rest. A caution
+  // (pregnancy) is a note, not a warning.
   for (const RedFlagHit& h : r.red_flags) {
     const auto& f = kb.red_flags()[h.red_flag];
-    fmt::print(std::cerr, "{} {}: {}\n", warn("tpx: warning: get this checked:", color), visible(kb.str(f.label)),
-               visible(kb.str(f.message)));
+    if (f.urgency == image::Urgency::kCaution) {
+      fmt::print(std::cerr, "tpx: note: {}: {}\n", visible(kb.str(f.label)), visible(kb.str(f.message)));
+      continue;
+    }
+    if (f.urgency == image::Urgency::kEmergency)
+      fmt::print(std::cerr, "{}\n",
+                 warn(fmt::format("tpx: EMERGENCY: {}: call emergency services now", visible(kb.str(f.label))), color));
+    std::string head = fmt::format("tpx: warning: get this checked ({}):", urgency_name(f.urgency));
+    fmt::print(std::cerr, "{} {}: {}\n", warn(head, color), visible(kb.str(f.label)), visible(kb.str(f.message)));
   }
   if (which == Notices::kRedFlagsOnly) return;
   for (const Correction& c : r.corrections) {

@@ -18,8 +18,9 @@ void error(std::string_view message);
 /// Which of a query's notices to print.
 enum class Notices { kAll, kRedFlagsOnly };
 
-/// The red flags (always), then the corrections and unmatched phrases
-/// (kAll) of `r`, on stderr; coloured when `color`.
+/// The red flags (always; most urgent first, an emergency with a leading
+/// line of its own, a caution as a note), then the corrections and unmatched
+/// phrases (kAll) of `r`, on stderr; coloured when `color`.
 void print_notices(const Kb& kb, const Resolution& r, Notices which, bool color);
 
 }  // namespace tpx::cli

@@ -213,7 +213,8 @@ void define_options(CLI::App& app, CliOptions& opt) {
   cache->add_subcommand("path", "Print the cache directory")->callback([&opt] { opt.command = Command::kCachePath; });
   cache->add_subcommand("clear", "Delete every cached image")->callback([&opt] { opt.command = Command::kCacheClear; });
 
-  CLI::App* list = app.add_subcommand("list", "List ids and labels, one per line: id<TAB>label");
+  CLI::App* list =
+      app.add_subcommand("list", "List ids and labels, one per line: id<TAB>label (red flags add their urgency)");
   list->add_option("kind", opt.list_kind, "muscles, areas, symptoms, causes, protocols, regions or red-flags")
       ->required()
       ->check(CLI::IsMember({"muscles", "areas", "symptoms", "causes", "protocols", "regions", "red-flags"}))

@@ -14,6 +14,7 @@
 
 #include "hash.h"
 #include "tpx/normalize.h"
+#include "tpx/red_flags.h"
 
 namespace tpx {
 namespace {
@@ -252,28 +253,46 @@ class Compiler {
     }
   }
 
-  void emit_red_flags() {
-    for (const RedFlag& f : m_.red_flags) {
-      std::vector<std::string> keys;
-      // Folded but with every word kept: a red flag may hang on a filler word
-      // ("can't feel my foot"). Resolving drops the filler itself when it
-      // also tries the looser match.
-      for (const Text& p : f.phrases) {
-        std::string key;
-        for (const std::string& w : fold_words(p.value)) key += (key.empty() ? "" : " ") + w;
-        keys.push_back(std::move(key));
+  // Concept phrases are stored as red_flag_key() results, so the screen
+  // compares words without folding the catalogue on every query.
+  Range flag_keys(const std::vector<Text>& phrases, std::vector<std::string>* words) {
+    std::vector<std::string> keys;
+    for (const Text& p : phrases) {
+      keys.push_back(red_flag_key(p.value));
+      if (!words) continue;
+      for (std::size_t start = 0; start < keys.back().size();) {
+        std::size_t sp = std::min(keys.back().find(' ', start), keys.back().size());
+        words->push_back(keys.back().substr(start, sp - start));
+        start = sp + 1;
       }
-      std::set<std::uint32_t> areas;
-      for (const Text& a : f.areas) {
-        if (std::optional<std::uint32_t> area = areas_.find(a.value)) {
-          areas.insert(*area);
-        } else {
-          for (std::uint32_t below : areas_below(regions_.at(a.value))) areas.insert(below);
-        }
-      }
-      red_flags_out_.push_back({str(f.id.value), str(f.label), str(f.message), plain(keys),
-                                u32({areas.begin(), areas.end()})});
     }
+    return plain(keys);
+  }
+
+  void emit_red_flags() {
+    const IdTable concepts(m_.red_flag_concepts), flags(m_.red_flags);
+    std::vector<std::string> words;
+    for (const RedFlagConcept& c : m_.red_flag_concepts) {
+      const Range phrases = flag_keys(c.phrases, &words);
+      concepts_out_.push_back({str(c.id.value), phrases, flag_keys(c.unless, nullptr)});
+    }
+    for (const RedFlag& f : m_.red_flags) {
+      std::vector<std::uint32_t> presentations;
+      for (const std::vector<Text>& p : f.presentations) {
+        for (const Text& t : p) {
+          const bool absent = !t.value.empty() && t.value[0] == '!';
+          const std::uint32_t c = concepts.at(std::string_view(t.value).substr(absent ? 1 : 0));
+          presentations.push_back(absent ? (c | kAbsent) : c);
+        }
+        presentations.push_back(kNone);
+      }
+      red_flags_out_.push_back({str(f.id.value), str(f.label), str(f.message),
+                                parse_urgency(f.urgency.value).value_or(Urgency::kUrgent), plain(f.sources),
+                                u32(presentations), u32(flags, f.covers)});
+    }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    for (const std::string& w : words) flag_words_out_.push_back(str(w));
   }
 
   // One pass over the muscles lays out their records and trigger points and
@@ -437,6 +456,8 @@ class Compiler {
     append(h.sections[kPostings], postings_.data(), postings_.size());
     append(h.sections[kTerms], terms_out_.data(), terms_out_.size());
     append(h.sections[kWords], words_out_.data(), words_out_.size());
+    append(h.sections[kConcepts], concepts_out_.data(), concepts_out_.size());
+    append(h.sections[kFlagWords], flag_words_out_.data(), flag_words_out_.size());
     while (out_.size() % 8 != 0) out_.push_back(std::byte{0});
     h.size = out_.size();
     h.checksum = checksum(std::span<const std::byte>(out_).subspan(sizeof(Header)));
@@ -468,6 +489,8 @@ class Compiler {
   std::vector<std::tuple<std::string, std::uint32_t, std::uint32_t>> terms_;  // in the order added
   std::vector<TermRec> terms_out_;
   std::vector<Str> words_out_;
+  std::vector<ConceptRec> concepts_out_;
+  std::vector<Str> flag_words_out_;
 };
 
 }  // namespace

@@ -85,7 +85,8 @@ class Checker {
 constexpr std::size_t kRecordSize[kSectionCount] = {
     1, sizeof(Str), sizeof(std::uint32_t), sizeof(RegionRec), sizeof(AreaRec), sizeof(SymptomRec),
     sizeof(CauseRec), sizeof(ProtocolRec), sizeof(RedFlagRec), sizeof(MuscleRec), sizeof(TriggerPointRec),
-    sizeof(ProtocolUseRec), sizeof(RelatedRec), sizeof(PostingRec), sizeof(TermRec), sizeof(Str)};
+    sizeof(ProtocolUseRec), sizeof(RelatedRec), sizeof(PostingRec), sizeof(TermRec), sizeof(Str), sizeof(ConceptRec),
+    sizeof(Str)};
 
 std::string check_header(std::span<const std::byte> bytes, const Header& h) {
   if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return "not a tpx KB image (bad magic)";
@@ -100,6 +101,32 @@ std::string check_header(std::span<const std::byte> bytes, const Header& h) {
       return fmt::format("section {} is out of bounds", s);
   }
   if (checksum(bytes.subspan(sizeof(Header))) != h.checksum) return "checksum mismatch (damaged image)";
+  return {};
+}
+
+// The red-flag screen walks presentations to their kNone ends and binary-
+// searches the flag words, so both are checked here.
+std::string check_red_flags(const Kb& kb, const Checker& c) {
+  const std::size_t n_concepts = kb.concepts().size(), n_flags = kb.red_flags().size();
+  for (const auto& x : kb.concepts())
+    if (!c.str(x.id) || !c.strs(x.phrases) || !c.strs(x.unless)) return "damaged image: bad concept record";
+  for (const auto& f : kb.red_flags()) {
+    bool ok = c.str(f.id) && c.str(f.label) && c.str(f.message) && c.strs(f.sources) &&
+              static_cast<std::uint32_t>(f.urgency) <= static_cast<std::uint32_t>(Urgency::kCaution) &&
+              c.indices(f.covers, n_flags) && c.range(f.presentations, kU32, sizeof(std::uint32_t));
+    if (ok) {
+      auto p = kb.u32s(f.presentations);
+      ok = p.empty() || p.back() == kNone;
+      for (std::uint32_t v : p) ok = ok && (v == kNone || (v & ~kAbsent) < n_concepts);
+    }
+    if (!ok) return "damaged image: bad red flag record";
+  }
+  const Str* prev = nullptr;
+  for (const auto& w : kb.flag_words()) {
+    if (!c.str(w)) return "damaged image: bad flag word";
+    if (prev && kb.str(*prev) >= kb.str(w)) return "damaged image: flag words are not sorted";
+    prev = &w;
+  }
   return {};
 }
 
@@ -126,9 +153,7 @@ std::string check_records(const Kb& kb, const Checker& c) {
   for (const auto& p : kb.protocols())
     if (!c.str(p.id) || !c.str(p.name) || !c.str(p.tool) || !c.str(p.dose) || !c.strs(p.steps) || !c.strs(p.cautions))
       return bad("protocol");
-  for (const auto& f : kb.red_flags())
-    if (!c.str(f.id) || !c.str(f.label) || !c.str(f.message) || !c.strs(f.phrases) || !c.indices(f.areas, n_areas))
-      return bad("red flag");
+  if (std::string why = check_red_flags(kb, c); !why.empty()) return why;
   const auto* tps = c.records<TriggerPointRec>(kTriggerPoints);
   for (std::size_t i = 0; i < n_tps; ++i)
     if (!c.str(tps[i].id) || !c.str(tps[i].name) || !c.str(tps[i].location) || !c.index(tps[i].muscle, n_muscles) ||
@@ -186,6 +211,12 @@ std::span<const TermRec> Kb::find_terms(std::string_view key) const {
   auto hi = lo;
   while (hi != all_terms.end() && str(hi->key) == key) ++hi;
   return {lo, hi};
+}
+
+bool Kb::has_flag_word(std::string_view word) const {
+  auto w = flag_words();
+  auto it = std::lower_bound(w.begin(), w.end(), word, [&](Str s, std::string_view k) { return str(s) < k; });
+  return it != w.end() && str(*it) == word;
 }
 
 bool Kb::has_word(std::string_view word) const {

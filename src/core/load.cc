@@ -62,6 +62,55 @@ std::string entry_name(std::string_view noun, const YAML::Node& n, std::size_t i
   return fmt::format("{} #{}", noun, index + 1);
 }
 
+template <typename F>
+void for_each_item(YamlReader& r, const YAML::Node& map, const char* key, F&& f) {
+  YAML::Node list = map[key];
+  if (!list || list.IsNull()) return;
+  if (!list.IsSequence()) {
+    r.error(list, fmt::format("'{}' must be a list, found {}", key, detail::node_kind(list)));
+    return;
+  }
+  std::size_t i = 0;
+  for (const YAML::Node& item : list) f(item, i++);
+}
+
+// red-flags.yaml holds two kinds of entry: concepts ("concept: id") and the
+// flags whose presentations combine them ("id: ...").
+void read_red_flag_entry(YamlReader& r, const YAML::Node& n, const std::string& what, Model& m) {
+  if (n.IsMap() && n["concept"]) {
+    if (!r.check_map(n, {"concept", "phrases", "unless"}, {"concept", "phrases"}, what)) return;
+    RedFlagConcept c;
+    r.read(n, "concept", c.id);
+    r.read(n, "phrases", c.phrases);
+    r.read(n, "unless", c.unless);
+    m.red_flag_concepts.push_back(std::move(c));
+    return;
+  }
+  if (!r.check_map(n, {"id", "label", "urgency", "message", "sources", "presentations", "covers"},
+                   {"id", "label", "urgency", "message", "presentations"}, what))
+    return;
+  RedFlag x;
+  r.read(n, "id", x.id);
+  r.read(n, "label", x.label);
+  r.read(n, "urgency", x.urgency);
+  r.read(n, "message", x.message);
+  r.read(n, "sources", x.sources);
+  r.read(n, "covers", x.covers);
+  for_each_item(r, n, "presentations", [&](const YAML::Node& item, std::size_t) {
+    if (!item.IsSequence()) {
+      r.error(item, fmt::format("a presentation must be a list of concept ids, found {}", detail::node_kind(item)));
+      return;
+    }
+    std::vector<Text> ids;
+    for (const YAML::Node& id : item) {
+      Text t;
+      if (r.scalar(id, "a concept id", t)) ids.push_back(std::move(t));
+    }
+    x.presentations.push_back(std::move(ids));
+  });
+  m.red_flags.push_back(std::move(x));
+}
+
 void read_vocabulary_entry(YamlReader& r, FileKind kind, const YAML::Node& n, const std::string& what,
                            Model& m) {
   switch (kind) {
@@ -120,19 +169,9 @@ void read_vocabulary_entry(YamlReader& r, FileKind kind, const YAML::Node& n, co
       m.protocols.push_back(std::move(x));
       return;
     }
-    case FileKind::kRedFlags: {
-      if (!r.check_map(n, {"id", "label", "phrases", "areas", "message"}, {"id", "label", "phrases", "message"},
-                       what))
-        return;
-      RedFlag x;
-      r.read(n, "id", x.id);
-      r.read(n, "label", x.label);
-      r.read(n, "phrases", x.phrases);
-      r.read(n, "areas", x.areas);
-      r.read(n, "message", x.message);
-      m.red_flags.push_back(std::move(x));
+    case FileKind::kRedFlags:
+      read_red_flag_entry(r, n, what, m);
       return;
-    }
     default:
       return;
   }
@@ -168,18 +207,6 @@ void read_protocol_use(YamlReader& r, const YAML::Node& n, Muscle& m) {
     return;
   }
   m.protocols.push_back(std::move(use));
-}
-
-template <typename F>
-void for_each_item(YamlReader& r, const YAML::Node& map, const char* key, F&& f) {
-  YAML::Node list = map[key];
-  if (!list || list.IsNull()) return;
-  if (!list.IsSequence()) {
-    r.error(list, fmt::format("'{}' must be a list, found {}", key, detail::node_kind(list)));
-    return;
-  }
-  std::size_t i = 0;
-  for (const YAML::Node& item : list) f(item, i++);
 }
 
 void read_muscle(YamlReader& r, const YAML::Node& n, Model& m) {
@@ -327,6 +354,7 @@ LoadResult load_sources(const std::vector<Source>& sources) {
     append(m.symptoms, parts[i].symptoms);
     append(m.causes, parts[i].causes);
     append(m.protocols, parts[i].protocols);
+    append(m.red_flag_concepts, parts[i].red_flag_concepts);
     append(m.red_flags, parts[i].red_flags);
     append(m.muscles, parts[i].muscles);
     append(result.diagnostics, part_diags[i]);

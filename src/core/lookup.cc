@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "tpx/normalize.h"
+#include "tpx/red_flags.h"
 #include "tpx/suggest.h"
 
 namespace tpx {
@@ -131,7 +132,7 @@ std::optional<ListKind> parse_list_kind(std::string_view word) {
 std::vector<ListEntry> list_entries(const Kb& kb, ListKind kind) {
   std::vector<ListEntry> out;
   auto add = [&](auto records, auto label) {
-    for (const auto& r : records) out.push_back({std::string(kb.str(r.id)), std::string(kb.str(label(r)))});
+    for (const auto& r : records) out.push_back({std::string(kb.str(r.id)), std::string(kb.str(label(r))), {}});
   };
   switch (kind) {
     case ListKind::kMuscles: add(kb.muscles(), [](const auto& r) { return r.name; }); break;
@@ -140,7 +141,10 @@ std::vector<ListEntry> list_entries(const Kb& kb, ListKind kind) {
     case ListKind::kCauses: add(kb.causes(), [](const auto& r) { return r.label; }); break;
     case ListKind::kProtocols: add(kb.protocols(), [](const auto& r) { return r.name; }); break;
     case ListKind::kRegions: add(kb.regions(), [](const auto& r) { return r.label; }); break;
-    case ListKind::kRedFlags: add(kb.red_flags(), [](const auto& r) { return r.label; }); break;
+    case ListKind::kRedFlags:
+      add(kb.red_flags(), [](const auto& r) { return r.label; });
+      for (std::size_t i = 0; i < out.size(); ++i) out[i].urgency = urgency_name(kb.red_flags()[i].urgency);
+      break;
   }
   std::sort(out.begin(), out.end(), [](const ListEntry& a, const ListEntry& b) { return a.id < b.id; });
   return out;

@@ -24,8 +24,9 @@ constexpr std::array<std::string_view, 69> kFiller = {
     "there", "this", "very", "when", "with"};
 
 // Irregular plurals and spelling variants, sorted by the first element.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 18>
+constexpr std::array<std::pair<std::string_view, std::string_view>, 19>
     kIrregular = {{{"calves", "calf"},
+                   {"cannot", "cant"},
                    {"centre", "center"},
                    {"does", "do"},
                    {"draught", "draft"},
@@ -75,7 +76,11 @@ std::vector<std::string> split_words(std::string_view text) {
       i += 2;
       continue;
     }
-    if (is_word_byte(c)) {
+    if (c == '&') {  // "pins & needles" is "pins and needles"
+      if (!cur.empty()) words.push_back(std::move(cur));
+      cur.clear();
+      words.emplace_back("and");
+    } else if (is_word_byte(c)) {
       cur += static_cast<char>(c);
     } else if (!cur.empty()) {
       words.push_back(std::move(cur));

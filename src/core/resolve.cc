@@ -2,7 +2,7 @@
 // side words; correct unknown words to the nearest vocabulary word; take the
 // longest alias matches left to right, with or without the marked words; if a
 // phrase found nothing, fall back to the term sharing most words with it;
-// check red flags on every phrase.
+// then screen the phrases for red flags (red_flags.h).
 #include "tpx/resolve.h"
 
 #include <algorithm>
@@ -12,6 +12,7 @@
 #include <fmt/core.h>
 
 #include "tpx/normalize.h"
+#include "tpx/red_flags.h"
 #include "tpx/suggest.h"
 #include "utf8.h"
 
@@ -92,24 +93,6 @@ const TermRec* first_term(const Kb& kb, std::string_view key, unsigned kinds) {
 // letters, 2 beyond; words under 3 letters are too short to guess.
 int typo_budget(std::size_t size) { return size < 3 ? 0 : size <= 5 ? 1 : 2; }
 
-// A rough sound key: consonants only, c/ck/q as k, ph as f, z as s, doubled
-// letters once. "sholder" and "shoulder" share "shldr"; "bak" and "back" "bk".
-std::string sound_key(std::string_view w) {
-  std::string out;
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    char c = w[i];
-    if (std::string_view("aeiouy").find(c) != std::string_view::npos) continue;
-    if (c == 'c' || c == 'q') c = 'k';
-    if (c == 'z') c = 's';
-    if (c == 'p' && i + 1 < w.size() && w[i + 1] == 'h') {
-      c = 'f';
-      ++i;
-    }
-    if (out.empty() || out.back() != c) out += c;
-  }
-  return out;
-}
-
 // Everyday words that are not in the vocabulary but lie one letter from a
 // word that is: never "corrected". Words already folded (singular) and not
 // filler. Sorted.
@@ -131,40 +114,12 @@ static_assert(std::is_sorted(kCommonWords.begin(), kCommonWords.end()), "kCommon
 
 bool is_common_word(std::string_view w) { return std::binary_search(kCommonWords.begin(), kCommonWords.end(), w); }
 
-// Words that cannot carry a red-flag phrase on their own once its filler is
-// dropped ("lost feeling" without "feeling" would flag "lost my keys"):
-// negations, auxiliaries, particles, and losing. Folded. Sorted.
-constexpr std::array<std::string_view, 21> kTooWeakAlone = {
-    "can", "cannot", "cant", "could", "couldnt", "didnt", "doesnt", "dont", "down", "lose", "losing",
-    "loss", "lost", "no", "not", "off", "out", "up", "wake", "woke", "wont"};
-
-static_assert(std::is_sorted(kTooWeakAlone.begin(), kTooWeakAlone.end()), "kTooWeakAlone is binary-searched");
-
-bool is_too_weak_alone(std::string_view w) {
-  return std::binary_search(kTooWeakAlone.begin(), kTooWeakAlone.end(), w);
-}
-
 class Resolver {
  public:
-  Resolver(const Kb& kb, Resolution& out, unsigned kinds) : kb_(kb), out_(out), kinds_(kinds) {
-    auto flags = kb.red_flags();
-    for (std::uint32_t f = 0; f < flags.size(); ++f) {
-      for (const auto& p : kb.strs(flags[f].phrases)) {
-        RedFlagPhrase phrase{f, split(kb.str(p)), {}};
-        phrase.loose = without_filler(phrase.words);
-        // The looser match needs a word that means something once the filler
-        // is gone (see check_red_flags).
-        if (std::all_of(phrase.loose.begin(), phrase.loose.end(), is_too_weak_alone)) phrase.loose.clear();
-        red_flag_words_.insert(phrase.words.begin(), phrase.words.end());
-        red_flag_phrases_.push_back(std::move(phrase));
-      }
-    }
-  }
+  Resolver(const Kb& kb, Resolution& out, unsigned kinds) : kb_(kb), out_(out), kinds_(kinds) {}
 
   void phrase(std::size_t index, const std::string& text) {
-    std::vector<std::string> folded = fold_words(text);
-    check_red_flags(index, folded);
-    std::vector<std::string> all = without_filler(std::move(folded));
+    std::vector<std::string> all = normalize_words(text);
     // Pain-quality and side words stay in the sequence, marked, so that a
     // place whose name holds one ("deep in the knee") can still match; they
     // never block a match ("back of my left knee") and are reported unless a
@@ -188,66 +143,12 @@ class Resolver {
     if (found == 0) out_.unmatched.push_back({index, suggest(words)});
   }
 
-  void red_flag_areas() {
-    for (const ResolvedTerm& t : out_.terms) {
-      if (t.kind != TermKind::kArea && t.kind != TermKind::kRegion) continue;
-      auto flags = kb_.red_flags();
-      for (std::uint32_t f = 0; f < flags.size(); ++f) {
-        auto areas = kb_.u32s(flags[f].areas);
-        bool hit = false;
-        if (t.kind == TermKind::kArea) {
-          hit = std::binary_search(areas.begin(), areas.end(), t.target);
-        } else {
-          for (std::uint32_t a : kb_.u32s(kb_.regions()[t.target].areas)) {
-            hit = hit || std::binary_search(areas.begin(), areas.end(), a);
-          }
-        }
-        if (hit) flag(f, t.phrase);
-      }
-    }
-  }
-
-  void sort_flags() {
-    std::sort(out_.red_flags.begin(), out_.red_flags.end(),
-              [](const RedFlagHit& a, const RedFlagHit& b) { return a.red_flag < b.red_flag; });
-  }
-
- private:
-  void flag(std::uint32_t f, std::size_t phrase) {
-    for (const RedFlagHit& h : out_.red_flags) {
-      if (h.red_flag == f) return;
-    }
-    out_.red_flags.push_back({f, phrase});
-  }
-
-  static std::vector<std::string> without_filler(std::vector<std::string> words) {
-    std::erase_if(words, [](const std::string& w) { return is_filler(w); });
-    return words;
-  }
-
-  // A phrase raises its flag when its words appear in a row in what was
-  // typed: all of them ("can't feel" in "I can't feel my foot"), or, with
-  // filler words dropped from both, the rest ("pain in my chest" in "pain in
-  // the chest"). The looser match needs a word that means something once the
-  // filler is gone: "can't feel" without "feel" is only "cant", which would
-  // flag "can't sleep", and "wakes me up" only "wake up", which would flag
-  // "stiff when I wake up".
-  void check_red_flags(std::size_t index, const std::vector<std::string>& folded) {
-    const std::vector<std::string> words = without_filler(folded);
-    auto contains = [](const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
-      return !needle.empty() && std::search(hay.begin(), hay.end(), needle.begin(), needle.end()) != hay.end();
-    };
-    for (const RedFlagPhrase& p : red_flag_phrases_) {
-      if (contains(folded, p.words) || contains(words, p.loose)) flag(p.flag, index);
-    }
-  }
-
   // A word that is no vocabulary word becomes the nearest one within the
   // typo budget; among equally near words, one that sounds alike wins
   // ("heal" -> "heel", not "head"). Known words, red-flag words and common
   // English words ("walk", "morning") are left alone.
   std::string correct(std::size_t index, const std::string& w) {
-    if (kb_.has_word(w) || red_flag_words_.count(w) || is_common_word(w)) return w;
+    if (kb_.has_word(w) || kb_.has_flag_word(w) || is_common_word(w)) return w;
     const int budget = typo_budget(w.size());
     if (budget == 0) return w;
     const std::string key = sound_key(w);
@@ -359,14 +260,6 @@ class Resolver {
   const Kb& kb_;
   Resolution& out_;
   unsigned kinds_;
-  // Every red-flag phrase, split once: all its words, and the words left
-  // for the looser match (none when those would mean nothing alone).
-  struct RedFlagPhrase {
-    std::uint32_t flag;
-    std::vector<std::string> words, loose;
-  };
-  std::vector<RedFlagPhrase> red_flag_phrases_;
-  std::set<std::string> red_flag_words_;
 };
 
 }  // namespace
@@ -390,8 +283,9 @@ Resolution resolve(const Kb& kb, const std::vector<std::string>& phrases, unsign
   out.query = phrases;
   Resolver r(kb, out, kinds);
   for (std::size_t i = 0; i < phrases.size(); ++i) r.phrase(i, phrases[i]);
-  r.red_flag_areas();
-  r.sort_flags();
+  // Screening is its own module (red_flags.h): it reads the phrases, not
+  // what resolving found, so a query that names no area is still screened.
+  out.red_flags = screen_red_flags(kb, phrases);
   return out;
 }
 

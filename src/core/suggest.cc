@@ -31,6 +31,22 @@ int edit_distance(std::string_view a, std::string_view b, int limit) {
   return std::min(prev[m], limit + 1);
 }
 
+std::string sound_key(std::string_view w) {
+  std::string out;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (std::string_view("aeiouy").find(c) != std::string_view::npos) continue;
+    if (c == 'c' || c == 'q') c = 'k';
+    if (c == 'z') c = 's';
+    if (c == 'p' && i + 1 < w.size() && w[i + 1] == 'h') {
+      c = 'f';
+      ++i;
+    }
+    if (out.empty() || out.back() != c) out += c;
+  }
+  return out;
+}
+
 std::vector<std::string> closest(std::string_view word,
                                  const std::vector<std::string>& candidates,
                                  int max_distance, std::size_t max_results) {

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "tpx/normalize.h"
+#include "tpx/red_flags.h"
 #include "tpx/suggest.h"
 
 namespace tpx::detail {
@@ -109,15 +110,39 @@ class Validator {
     }
   }
 
+  // Concepts must have phrases that can match; flags a valid urgency and
+  // presentations of known concepts, at least one of them required.
   void check_red_flags() {
-    for (const RedFlag& f : m_.red_flags) {
-      for (const Text& p : f.phrases) {
-        if (normalize_key(p.value).empty()) error(p.pos, fmt::format("red-flag phrase '{}' has no words that can match", p.value));
-      }
-      for (const Text& a : f.areas) {
-        if (!areas_.count(a.value)) require(regions_, a, "area or region");
-      }
+    IdMap concepts;
+    std::set<std::string> used;
+    for (const RedFlagConcept& c : m_.red_flag_concepts) {
+      define(concepts, c.id, "red-flag concept");
+      for (const auto* list : {&c.phrases, &c.unless})
+        for (const Text& p : *list)
+          if (red_flag_key(p.value).empty())
+            error(p.pos, fmt::format("red-flag phrase '{}' has no words that can match", p.value));
     }
+    for (const RedFlag& f : m_.red_flags) {
+      if (!f.urgency.value.empty() && !parse_urgency(f.urgency.value))
+        error(f.urgency.pos, fmt::format("unknown urgency '{}'; expected emergency, urgent, soon or caution",
+                                         f.urgency.value));
+      if (f.presentations.empty()) error(f.id.pos, fmt::format("red flag '{}' has no presentations", f.id.value));
+      for (const std::vector<Text>& p : f.presentations) {
+        bool required = false;
+        for (const Text& t : p) {
+          const bool absent = !t.value.empty() && t.value[0] == '!';
+          Text ref{t.value.substr(absent ? 1 : 0), t.pos};
+          if (require(concepts, ref, "red-flag concept")) used.insert(ref.value);
+          required = required || !absent;
+        }
+        if (!required && !p.empty())
+          error(p.front().pos, "a presentation needs at least one concept that must be found (not only '!' ones)");
+        if (p.empty()) error(f.id.pos, fmt::format("red flag '{}' has an empty presentation", f.id.value));
+      }
+      for (const Text& c : f.covers) require(red_flags_, c, "red flag");
+    }
+    for (const RedFlagConcept& c : m_.red_flag_concepts)
+      if (!used.count(c.id.value)) warning(c.id.pos, fmt::format("red-flag concept '{}' is used by no flag", c.id.value));
   }
 
   // An alias key may name one area, region, symptom or cause; a second claim

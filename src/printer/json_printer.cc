@@ -107,7 +107,8 @@ json warnings_json(const Kb& kb, const Resolution& r) {
   for (const RedFlagHit& h : r.red_flags) {
     const auto& f = kb.red_flags()[h.red_flag];
     a.push_back({{"id", s(kb, f.id)}, {"label", s(kb, f.label)}, {"message", s(kb, f.message)},
-                 {"input", r.query[h.phrase]}});
+                 {"input", r.query[h.phrase]}, {"level", std::string(urgency_name(f.urgency))},
+                 {"sources", strings(kb, f.sources)}});
   }
   return a;
 }
@@ -225,7 +226,11 @@ class JsonPrinter final : public Printer {
   }
 
   void list(std::ostream& out, const std::vector<ListEntry>& entries) override {
-    for (const ListEntry& e : entries) dump(out, {{"id", e.id}, {"label", e.label}, {"version", kOutputVersion}});
+    for (const ListEntry& e : entries) {
+      json j = {{"id", e.id}, {"label", e.label}, {"version", kOutputVersion}};
+      if (!e.urgency.empty()) j["urgency"] = e.urgency;  // red flags
+      dump(out, j);
+    }
   }
 };
 

@@ -11,8 +11,14 @@ namespace tpx::printer {
 
 
 void print_list_tsv(std::ostream& out, const std::vector<ListEntry>& entries, bool header) {
-  if (header) out << "id\tlabel\n";
-  for (const ListEntry& e : entries) out << visible_tsv(e.id) << '\t' << visible_tsv(e.label) << '\n';
+  // Red flags carry a third column, their urgency.
+  const bool urgency = !entries.empty() && !entries.front().urgency.empty();
+  if (header) out << (urgency ? "id\tlabel\turgency\n" : "id\tlabel\n");
+  for (const ListEntry& e : entries) {
+    out << visible_tsv(e.id) << '\t' << visible_tsv(e.label);
+    if (urgency) out << '\t' << visible_tsv(e.urgency);
+    out << '\n';
+  }
 }
 
 namespace {

@@ -3,11 +3,11 @@
 // group and combined, and fails below the targets in docs/ranking.md.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <map>
 #include <sstream>
 
 #include "../core/test_kb.h"
+#include "../table.h"
 #include "tpx/rank.h"
 
 namespace tpx {
@@ -21,28 +21,10 @@ struct Case {
   int line;
 };
 
-std::vector<std::string> split(const std::string& s, const std::string& sep) {
-  std::vector<std::string> out;
-  for (std::size_t start = 0;;) {
-    std::size_t at = s.find(sep, start);
-    out.push_back(s.substr(start, at == std::string::npos ? std::string::npos : at - start));
-    if (at == std::string::npos) return out;
-    start = at + sep.size();
-  }
-}
-
 std::vector<Case> load_cases() {
-  std::ifstream in(std::string(TPX_ACCEPTANCE_DIR) + "/cases.tsv");
-  EXPECT_TRUE(in) << "cannot open cases.tsv";
   std::vector<Case> cases;
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (line.empty() || line[0] == '#') continue;
-    auto cols = split(line, "\t");
-    EXPECT_EQ(cols.size(), 4u) << "cases.tsv:" << n << ": expected 4 tab-separated columns";
-    if (cols.size() != 4) continue;
-    cases.push_back({cols[0], split(cols[1], " | "), split(cols[2], ","), cols[3], n});
-  }
+  for (auto& [cols, line] : test::read_table(std::string(TPX_ACCEPTANCE_DIR) + "/cases.tsv", 4))
+    cases.push_back({cols[0], test::split(cols[1], " | "), test::split(cols[2], ","), cols[3], line});
   return cases;
 }
 

@@ -52,7 +52,8 @@ class Synth {
       p.cautions.push_back(sentence(1));
       m.protocols.push_back(std::move(p));
     }
-    m.red_flags.push_back({text("numbness"), "Numbness", {text("numb"), text("pins and needles")}, {}, sentence(2)});
+    m.red_flag_concepts.push_back({text("numb"), {text("numb"), text("pins and needles")}, {}});
+    m.red_flags.push_back({text("numbness"), "Numbness", text("soon"), sentence(2), {}, {{text("numb")}}, {}});
     for (std::size_t i = 0; i < n_; ++i) m.muscles.push_back(muscle(i, areas, symptoms, causes));
     return m;
   }
@@ -180,9 +181,13 @@ void write_kb(const Model& m, const fs::path& dir) {
     y += fmt::format("- id: {}\n  name: {}\n  tool: {}\n  steps: {}\n  dose: {}\n  cautions: {}\n", p.id.value,
                      q(p.name), q(p.tool), list(p.steps), q(p.dose), list(p.cautions));
   write_file(dir / "protocols.yaml", std::exchange(y, {}));
-  for (const RedFlag& f : m.red_flags)
-    y += fmt::format("- id: {}\n  label: {}\n  phrases: {}\n  message: {}\n", f.id.value, q(f.label), list(f.phrases),
-                     q(f.message));
+  for (const RedFlagConcept& c : m.red_flag_concepts)
+    y += fmt::format("- concept: {}\n  phrases: {}\n", c.id.value, list(c.phrases));
+  for (const RedFlag& f : m.red_flags) {
+    y += fmt::format("- id: {}\n  label: {}\n  urgency: {}\n  message: {}\n  presentations:\n", f.id.value, q(f.label),
+                     f.urgency.value, q(f.message));
+    for (const std::vector<Text>& p : f.presentations) y += fmt::format("    - {}\n", list(p));
+  }
   write_file(dir / "red-flags.yaml", std::exchange(y, {}));
   for (const Muscle& mu : m.muscles) {
     y = fmt::format("id: {}\nname: {}\naka: {}\nregion: {}\nlocation: {}\ntrigger_points:\n", mu.id.value, q(mu.name),

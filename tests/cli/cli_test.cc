@@ -103,14 +103,14 @@ TEST(Cli, NoticesNameRedFlagsCorrectionsAndSuggestionsOnStderr) {
   std::vector<std::string> err;
   for (std::string line; std::getline(lines, line);) err.push_back(line);
   ASSERT_EQ(err.size(), 3u) << r.err;
-  EXPECT_EQ(err[0].rfind("tpx: warning: get this checked: Chest pain: ", 0), 0u) << err[0];
+  EXPECT_EQ(err[0].rfind("tpx: warning: get this checked (urgent): Chest pain: ", 0), 0u) << err[0];
   EXPECT_EQ(err[1], "tpx: note: read \"temle\" as \"temple\"");
   EXPECT_EQ(err[2].rfind("tpx: no area or symptom recognised in \"tmplx\"; did you mean: Temple", 0), 0u) << err[2];
   EXPECT_EQ(r.out.find("tpx:"), std::string::npos);
   // In JSON the red flag still reaches stderr; the rest is in the object.
   Result j = tpx({"where", "chest pain", "temle", "--format", "json"});
   EXPECT_EQ(j.err.find("note:"), std::string::npos) << j.err;
-  EXPECT_EQ(j.err.rfind("tpx: warning: get this checked: Chest pain: ", 0), 0u) << j.err;
+  EXPECT_EQ(j.err.rfind("tpx: warning: get this checked (urgent): Chest pain: ", 0), 0u) << j.err;
 }
 
 TEST(Cli, UsageErrorsExitTwo) {
@@ -183,7 +183,46 @@ TEST(Cli, RedFlagsWarnOnStderrAndStillAnswer) {
   EXPECT_EQ(j["warnings"][0]["id"], "chest-pain");
   // Loss of feeling said with a filler word ("feel") still warns, in every format.
   Result cant_feel = tpx({"where", "I can't feel my foot", "--format", "ids"});
-  EXPECT_NE(cant_feel.err.find("Numbness or tingling"), std::string::npos) << cant_feel.err;
+  EXPECT_NE(cant_feel.err.find("Nerve symptoms"), std::string::npos) << cant_feel.err;
+}
+
+// The commands issue 10 names, as a person would type them.
+TEST(Cli, EmergencyWarningsLeadAndOrdinaryAchesStayQuiet) {
+  Result arm = tpx({"where", "my left arm aches when I carry the shopping uphill"});
+  EXPECT_EQ(arm.err.rfind("tpx: EMERGENCY: Possible heart attack", 0), 0u) << arm.err;  // the first line
+  EXPECT_NE(arm.err.find("get this checked (emergency)"), std::string::npos);
+  EXPECT_EQ(arm.err.find('\x1b'), std::string::npos);  // no colour on a pipe
+  Result calf = tpx({"where", "my calf feels tight after football", "it is not swollen"});
+  EXPECT_EQ(calf.err.find("warning"), std::string::npos) << calf.err;
+  EXPECT_EQ(calf.code, 0);
+  Result swollen = tpx({"where", "calf swollen and warm"});
+  EXPECT_NE(swollen.err.find("blood clot"), std::string::npos) << swollen.err;
+  Result hoops = tpx({"where", "sore shoulder from shooting hoops all afternoon"});
+  EXPECT_EQ(hoops.err.find("warning"), std::string::npos) << hoops.err;
+  EXPECT_EQ(hoops.code, 0);
+}
+
+TEST(Cli, JsonWarningsCarryLevelAndSourcesMostUrgentFirst) {
+  Result r = tpx({"where", "pins and needles in my hand", "crushing chest pain", "--format", "json"});
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_GE(j["warnings"].size(), 1u);
+  EXPECT_EQ(j["warnings"][0]["id"], "heart-attack");
+  EXPECT_EQ(j["warnings"][0]["level"], "emergency");
+  EXPECT_FALSE(j["warnings"][0]["sources"].empty());
+  for (const auto& w : j["warnings"]) EXPECT_NE(w["id"], "chest-pain");  // the emergency covers it
+  // Warnings reach stderr before any result in every format.
+  EXPECT_EQ(r.err.rfind("tpx: EMERGENCY:", 0), 0u) << r.err;
+}
+
+TEST(Cli, ListRedFlagsShowsUrgency) {
+  Result r = tpx({"list", "red-flags"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("heart-attack\tPossible heart attack or angina\temergency\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\tsoon\n"), std::string::npos);
+  EXPECT_NE(r.out.find("pregnancy\tPregnancy\tcaution\n"), std::string::npos);
+  std::string json_lines = tpx({"list", "red-flags", "--format", "json"}).out;
+  auto first = nlohmann::json::parse(json_lines.substr(0, json_lines.find('\n')));
+  EXPECT_TRUE(first.contains("urgency"));
 }
 
 TEST(Cli, ColourOnlyWhenAskedAndNeverWithNoColor) {

@@ -15,7 +15,9 @@ const char* kVocabulary[][2] = {
     {"symptoms.yaml", "- id: stiff-neck\n  label: Stiff neck\n"},
     {"causes.yaml", "- id: desk-work\n  label: Desk work\n  advice: Take breaks.\n"},
     {"protocols.yaml", "- id: self-release\n  name: Self-release\n  steps: [Press., Release.]\n  dose: 60 s\n"},
-    {"red-flags.yaml", "- id: numb\n  label: Numbness\n  phrases: [numb]\n  message: Get it checked.\n"},
+    {"red-flags.yaml",
+     "- concept: numb\n  phrases: [numb]\n- id: numb\n  label: Numbness\n  urgency: soon\n  message: Get it checked.\n"
+     "  presentations: [[numb]]\n"},
 };
 
 constexpr const char* kMuscle =

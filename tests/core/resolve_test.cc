@@ -74,41 +74,14 @@ TEST(Resolve, UnmatchedPhrasesGetSuggestions) {
   EXPECT_EQ(r.unmatched[1].suggestions, std::vector<std::string>{"Temple"});
 }
 
+// How each red flag fires is red_flags_test.cc's subject; here only that
+// resolving screens every query and a warning never blocks the answer.
 TEST(Resolve, RedFlagsFireOnPhrasesAndNeverBlockAnswers) {
   const Kb& kb = test::small_kb();
   Resolution r = resolve(kb, {"numbness in my temple", "pins and needles"});
   ASSERT_EQ(r.red_flags.size(), 1u);  // one warning, however often it fires
   EXPECT_EQ(kb.str(kb.red_flags()[r.red_flags[0].red_flag].id), "numbness-tingling");
   EXPECT_EQ(ids(kb, r), std::vector<std::string>{"temple"});
-}
-
-TEST(Resolve, RealKbChestTriggersTheHeartWarning) {
-  const Kb& kb = test::real_kb();
-  for (const char* phrase : {"chest", "pain in my breastbone", "chest pain"}) {
-    Resolution r = resolve(kb, {phrase});
-    bool chest = false;
-    for (const RedFlagHit& h : r.red_flags) chest = chest || kb.str(kb.red_flags()[h.red_flag].id) == "chest-pain";
-    EXPECT_TRUE(chest) << phrase;
-  }
-}
-
-TEST(Resolve, RealKbCommonWordsDoNotRaiseFalseAlarms) {
-  const Kb& kb = test::real_kb();
-  for (const char* phrase : {"can't reach behind my back", "my hand falls asleep at night"}) {
-    Resolution r = resolve(kb, {phrase});
-    for (const RedFlagHit& h : r.red_flags) {
-      EXPECT_NE(kb.str(kb.red_flags()[h.red_flag].id), "recent-trauma") << phrase;
-    }
-  }
-  Resolution r = resolve(kb, {"can't reach behind my back"});
-  EXPECT_TRUE(r.red_flags.empty());
-}
-
-bool has_flag(const Kb& kb, const Resolution& r, std::string_view id) {
-  for (const RedFlagHit& h : r.red_flags) {
-    if (kb.str(kb.red_flags()[h.red_flag].id) == id) return true;
-  }
-  return false;
 }
 
 TEST(Resolve, RealKbPlaceNamesMayHoldQualityWords) {
@@ -142,47 +115,6 @@ TEST(Resolve, RealKbRealWordsAreNotCorrectedIntoOtherWords) {
   Resolution r = resolve(kb, {"my sholder blade and my forhead"});
   EXPECT_EQ(r.corrections.size(), 2u);
   EXPECT_EQ(ids(kb, r), (std::vector<std::string>{"shoulder-blade", "forehead"}));
-}
-
-TEST(Resolve, RealKbEverydayRedFlagsAlwaysFire) {
-  const Kb& kb = test::real_kb();
-  const std::vector<std::pair<const char*, const char*>> cases = {
-      {"slipped on the ice and now my wrist hurts", "recent-trauma"},
-      {"took a tumble down the stairs", "recent-trauma"},
-      {"my foot drags when I walk", "weakness"},
-      {"pins & needles in my toes", "numbness-tingling"},
-      {"my arm is asleep", "numbness-tingling"},
-      {"back pain and I have a temperature", "fever-infection"},
-      {"my shoulder keeps me up at night", "night-pain"},
-      {"I had a bad fall", "recent-trauma"},
-      {"my hand keeps falling asleep", "numbness-tingling"},
-      {"lost control of my bladder", "bladder-bowel"},
-      {"my calf is swollen and red", "calf-swelling"},
-      {"hot and shivery", "fever-infection"},
-      // Red flags that hang on a filler word ("feel") or on a negation.
-      {"I can't feel my foot", "numbness-tingling"},
-      {"I cannot feel my toes", "numbness-tingling"},
-      {"no feeling in my fingers", "numbness-tingling"},
-      {"loss of feeling in my leg", "numbness-tingling"},
-      {"I keep dropping things", "weakness"},
-      {"can't grip the kettle", "weakness"},
-      {"it wakes me up", "night-pain"},
-  };
-  for (const auto& [phrase, flag] : cases) EXPECT_TRUE(has_flag(kb, resolve(kb, {phrase}), flag)) << phrase;
-  // Everyday symptoms that are not alarms stay quiet.
-  for (const char* phrase : {"I can't get my arm behind my back", "my hand keeps falling asleep", "my knee gives way"}) {
-    EXPECT_FALSE(has_flag(kb, resolve(kb, {phrase}), "recent-trauma")) << phrase;
-    EXPECT_FALSE(has_flag(kb, resolve(kb, {phrase}), "weakness")) << phrase;
-  }
-  EXPECT_TRUE(resolve(kb, {"I can't get my arm behind my back"}).red_flags.empty());
-  // What is left of a phrase once its filler is dropped must still mean
-  // something: "can't feel" is not "can't", "wakes me up" is not "wake up".
-  for (const char* phrase : {"I can't turn my head", "stiff neck when I wake up", "no pain when walking",
-                             "lost my balance on the stairs"}) {
-    EXPECT_FALSE(has_flag(kb, resolve(kb, {phrase}), "numbness-tingling")) << phrase;
-    EXPECT_FALSE(has_flag(kb, resolve(kb, {phrase}), "night-pain")) << phrase;
-    EXPECT_FALSE(has_flag(kb, resolve(kb, {phrase}), "weakness")) << phrase;
-  }
 }
 
 TEST(Resolve, RealKbVagueFingersAndToesAreRegions) {

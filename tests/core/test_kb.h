@@ -13,6 +13,15 @@ namespace tpx::test {
 
 inline std::string data_dir() { return TPX_TEST_DATA_DIR; }
 
+/// Loads a KB directory's model and fails the test on any error.
+inline Model load_model(const std::string& dir) {
+  LoadResult r = load_directory(dir);
+  for (const Diagnostic& d : r.diagnostics) {
+    if (d.severity == Severity::kError) ADD_FAILURE() << format_diagnostic(d);
+  }
+  return std::move(r.model);
+}
+
 /// Loads a KB directory and fails the test on any error.
 inline Kb load_kb(const std::string& dir) {
   LoadResult r = load_directory(dir);

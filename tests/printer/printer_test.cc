@@ -66,7 +66,7 @@ TEST(TsvPrinter, FixedColumnsAndOptionalHeader) {
 
 TEST(TsvPrinter, EscapesSpecialCharacters) {
   std::ostringstream out;
-  make_printer(Format::kTsv, {})->list(out, {{"a\tb", "c\nd\\e\r"}});
+  make_printer(Format::kTsv, {})->list(out, {{"a\tb", "c\nd\\e\r", ""}});
   EXPECT_EQ(out.str(), "a\\tb\tc\\nd\\\\e\\r\n");
 }
 

@@ -1,0 +1,299 @@
+// Screening a query for red flags. The steps, in order: split each phrase
+// into clauses at sentence punctuation and fold them (normalize.h); read
+// misspelt words as the nearest catalogue word; mark the words a negation
+// covers; find every concept phrase, dropping those negated or inside one of
+// the concept's everyday expressions; fire each flag with a presentation
+// whose concepts are all found (and whose "!" concepts are not); drop the
+// flags a fired flag covers; order by urgency.
+#include "tpx/red_flags.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+
+#include "tpx/normalize.h"
+#include "tpx/suggest.h"
+
+namespace tpx {
+namespace {
+
+using image::ConceptRec;
+using image::kAbsent;
+using image::kNone;
+using image::Urgency;
+
+constexpr std::string_view kAgeWord = "0age", kNumberWord = "0num";
+
+// Words that negate what follows ("no swelling", "not hot or swollen").
+// "cant" is not one: "I can't feel my foot" is the symptom itself.
+constexpr std::array<std::string_view, 18> kNegations = {
+    "arent", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt", "neither",
+    "never", "no", "none", "nor", "not", "wasnt", "werent", "without", "wont"};
+// After a negation these do not negate anything ("no longer", "not sure").
+constexpr std::array<std::string_view, 10> kNotNegating = {"certain", "doubt", "idea", "just", "longer",
+                                                           "matter", "only", "reason", "sure", "wonder"};
+// Words that end a negation's reach ("no fever but my neck is stiff").
+constexpr std::array<std::string_view, 9> kClauseBreaks = {"although", "apart", "but", "except", "however",
+                                                           "instead", "now", "though", "yet"};
+// Words that continue a negated list without counting against its reach
+// ("no swelling or any redness").
+constexpr std::array<std::string_view, 7> kListWords = {"any", "nor", "obvious", "or", "real", "sign", "signs"};
+// How many meaningful words a negation reaches over.
+constexpr int kNegationReach = 3;
+// Extra words allowed between two words of a concept phrase ("calf is
+// swollen" for "calf swollen"): filler and these.
+constexpr std::array<std::string_view, 14> kGapWords = {"a",   "again", "all",   "also", "even", "left", "more",
+                                                        "now", "out",   "right", "still", "to",   "too",  "up"};
+constexpr int kMaxGap = 2;
+
+// Everyday words one slip away from a catalogue word: never "corrected".
+// Sorted.
+constexpr std::array<std::string_view, 30> kCommonWords = {
+    "bowl",   "chess",  "clock",  "fight",  "fill",   "heard",  "light",  "might",  "mild",   "mile",
+    "night",  "right",  "sheet",  "sight",  "sleep",  "sleepy", "stare",  "start",  "steep",  "store",
+    "sweet",  "sweets", "table",  "tight",  "wait",   "walk",   "week",   "weekly", "weight", "wild"};
+static_assert(std::is_sorted(kCommonWords.begin(), kCommonWords.end()), "kCommonWords is binary-searched");
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+bool is_gap_word(std::string_view w) { return is_filler(w) || in(kGapWords, w); }
+
+bool is_number(std::string_view w, int* value = nullptr) {
+  int v = 0;
+  auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), v);
+  if (ec != std::errc() || end == w.data()) return false;
+  std::string_view rest(end, static_cast<std::size_t>(w.data() + w.size() - end));
+  // "60s", "65yo", "70yrs": a number with its unit stuck on.
+  if (!rest.empty() && rest != "s" && rest != "yo" && rest != "yr" && rest != "yrs" && rest != "kg" &&
+      rest != "lb" && rest != "lbs")
+    return false;
+  if (value) *value = v;
+  return true;
+}
+
+// A word matches a pattern word, placeholders included.
+bool word_matches(std::string_view pattern, std::string_view word) {
+  if (pattern == kAgeWord) {
+    int v = 0;
+    return is_number(word, &v) && v >= 50 && v <= 120;
+  }
+  if (pattern == kNumberWord) return is_number(word);
+  return pattern == word;
+}
+
+std::vector<std::string_view> split_key(std::string_view key) {
+  std::vector<std::string_view> out;
+  for (std::size_t start = 0; start < key.size();) {
+    std::size_t sp = std::min(key.find(' ', start), key.size());
+    out.push_back(key.substr(start, sp - start));
+    start = sp + 1;
+  }
+  return out;
+}
+
+// The end of `pattern` matched in `words` from `start`, or 0 when it does not
+// match there. Up to kMaxGap gap words may come between two pattern words.
+std::size_t match_at(const std::vector<std::string>& words, std::size_t start,
+                     const std::vector<std::string_view>& pattern) {
+  if (pattern.empty() || start >= words.size() || !word_matches(pattern[0], words[start])) return 0;
+  std::size_t i = start + 1;
+  for (std::size_t k = 1; k < pattern.size(); ++k) {
+    int gap = 0;
+    while (i < words.size() && !word_matches(pattern[k], words[i]) && gap < kMaxGap && is_gap_word(words[i])) {
+      ++i;
+      ++gap;
+    }
+    if (i >= words.size() || !word_matches(pattern[k], words[i])) return 0;
+    ++i;
+  }
+  return i;
+}
+
+bool sounds_alike(std::string_view a, std::string_view b) { return sound_key(a) == sound_key(b); }
+
+// The catalogue word nearest to `w` that is a likely slip, or "".
+// Words of four letters are only read as a word that sounds the same one
+// edit away ("stif", "bak") or that adds a letter ("chet"): most other
+// four-letter slips are real words ("hurt" is not "heart").
+std::string_view nearest(const Kb& kb, std::string_view w) {
+  const int budget = w.size() <= 7 ? 1 : 2;
+  std::string_view best;
+  int best_rank = 1000;
+  for (image::Str s : kb.flag_words()) {
+    std::string_view cand = kb.str(s);
+    if (cand.size() < 4 || cand[0] != w[0]) continue;
+    const int d = edit_distance(w, cand, budget);
+    if (d > budget) continue;
+    const bool alike = sounds_alike(w, cand);
+    if (w.size() <= 4 && !(d == 1 && (alike || cand.size() == w.size() + 1))) continue;
+    const int rank = 2 * d + (alike ? 0 : 1);
+    if (rank < best_rank) {
+      best_rank = rank;
+      best = cand;
+    }
+  }
+  return best;
+}
+
+// The catalogue word a misspelt word most likely meant, or the word itself.
+// Words under four letters are too short to guess ("tea" is not "tia").
+// Folding may have taken an "s" that was part of the slip ("numbnes" is
+// folded to "numbne"), so the word with it back is tried too.
+std::string correct(const Kb& kb, const std::string& w) {
+  if (w.size() < 4 || !(w[0] >= 'a' && w[0] <= 'z') || kb.has_flag_word(w) || kb.has_word(w) || is_filler(w) ||
+      std::binary_search(kCommonWords.begin(), kCommonWords.end(), std::string_view(w)))
+    return w;
+  std::string_view best = nearest(kb, w);
+  if (best.empty()) best = nearest(kb, w + "s");
+  return best.empty() ? w : std::string(best);
+}
+
+// One clause: its folded, corrected words and which of them a negation covers.
+struct Clause {
+  std::size_t phrase;
+  std::vector<std::string> words;
+  std::vector<bool> negated;
+};
+
+std::vector<bool> negated_words(const std::vector<std::string>& words) {
+  std::vector<bool> out(words.size(), false);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!in(kNegations, words[i])) continue;
+    if (i + 1 < words.size() && in(kNotNegating, words[i + 1])) continue;
+    int reach = kNegationReach;
+    for (std::size_t j = i + 1; j < words.size() && reach > 0; ++j) {
+      if (in(kClauseBreaks, words[j])) break;
+      out[j] = true;
+      if (!is_filler(words[j]) && !in(kListWords, words[j])) --reach;
+    }
+  }
+  return out;
+}
+
+// Sentence punctuation ends a clause; commas do not ("no swelling, redness
+// or heat" is one negated list).
+std::vector<Clause> clauses(const Kb& kb, const std::vector<std::string>& phrases) {
+  std::vector<Clause> out;
+  for (std::size_t p = 0; p < phrases.size(); ++p) {
+    const std::string& text = phrases[p];
+    for (std::size_t start = 0; start <= text.size();) {
+      std::size_t end = text.find_first_of(".;!?", start);
+      if (end == std::string::npos) end = text.size();
+      Clause c{p, fold_words(std::string_view(text).substr(start, end - start)), {}};
+      for (std::string& w : c.words) w = correct(kb, w);
+      c.negated = negated_words(c.words);
+      if (!c.words.empty()) out.push_back(std::move(c));
+      start = end + 1;
+    }
+  }
+  return out;
+}
+
+// The phrase of the first counted mention of each concept, or kNone.
+std::vector<std::uint32_t> find_concepts(const Kb& kb, const std::vector<Clause>& cls) {
+  const auto concepts = kb.concepts();
+  std::vector<std::uint32_t> found(concepts.size(), kNone);
+  std::vector<std::vector<std::string_view>> phrases, unless;
+  for (std::uint32_t c = 0; c < concepts.size(); ++c) {
+    phrases.clear();
+    unless.clear();
+    for (image::Str s : kb.strs(concepts[c].phrases)) phrases.push_back(split_key(kb.str(s)));
+    for (image::Str s : kb.strs(concepts[c].unless)) unless.push_back(split_key(kb.str(s)));
+    for (const Clause& cl : cls) {
+      // Spans of the concept's everyday expressions in this clause.
+      std::vector<std::pair<std::size_t, std::size_t>> everyday;
+      for (std::size_t i = 0; i < cl.words.size(); ++i)
+        for (const auto& u : unless)
+          if (std::size_t e = match_at(cl.words, i, u)) everyday.emplace_back(i, e);
+      for (std::size_t i = 0; i < cl.words.size() && found[c] == kNone; ++i) {
+        if (cl.negated[i]) continue;
+        for (const auto& p : phrases) {
+          std::size_t e = match_at(cl.words, i, p);
+          if (!e) continue;
+          // Only an everyday expression holding the mention's first word
+          // cancels it: "fell asleep" cancels "fell", "hit me" does not
+          // cancel "a car hit me".
+          bool inside = std::any_of(everyday.begin(), everyday.end(),
+                                    [&](const auto& span) { return span.first <= i && i < span.second; });
+          if (!inside) {
+            found[c] = static_cast<std::uint32_t>(cl.phrase);
+            break;
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
+
+// The phrase where a presentation of `f` is complete, or kNone.
+std::uint32_t fires(const Kb& kb, const image::RedFlagRec& f, const std::vector<std::uint32_t>& found) {
+  bool ok = true, any = false;
+  std::uint32_t phrase = kNone;
+  for (std::uint32_t v : kb.u32s(f.presentations)) {
+    if (v == kNone) {
+      if (ok && any) return phrase;
+      ok = true;
+      any = false;
+      phrase = kNone;
+    } else if (v & kAbsent) {
+      ok = ok && found[v & ~kAbsent] == kNone;
+    } else {
+      ok = ok && found[v] != kNone;
+      if (ok && !any) phrase = found[v];
+      any = true;
+    }
+  }
+  return kNone;
+}
+
+}  // namespace
+
+std::vector<RedFlagHit> screen_red_flags(const Kb& kb, const std::vector<std::string>& phrases) {
+  const std::vector<std::uint32_t> found = find_concepts(kb, clauses(kb, phrases));
+  const auto flags = kb.red_flags();
+  std::vector<RedFlagHit> hits;
+  std::vector<bool> covered(flags.size(), false);
+  for (std::uint32_t f = 0; f < flags.size(); ++f) {
+    std::uint32_t phrase = fires(kb, flags[f], found);
+    if (phrase == kNone) continue;
+    hits.push_back({f, phrase});
+    for (std::uint32_t c : kb.u32s(flags[f].covers)) covered[c] = true;
+  }
+  std::erase_if(hits, [&](const RedFlagHit& h) { return covered[h.red_flag]; });
+  std::stable_sort(hits.begin(), hits.end(), [&](const RedFlagHit& a, const RedFlagHit& b) {
+    return flags[a.red_flag].urgency < flags[b.red_flag].urgency;
+  });
+  return hits;
+}
+
+std::string red_flag_key(std::string_view phrase) {
+  std::string text(phrase);
+  for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"{age}", kAgeWord}, {"{number}", kNumberWord}}) {
+    for (std::size_t at; (at = text.find(from)) != std::string::npos;) text.replace(at, from.size(), " " + std::string(to) + " ");
+  }
+  std::string key;
+  for (const std::string& w : fold_words(text)) key += (key.empty() ? "" : " ") + w;
+  return key;
+}
+
+std::string_view urgency_name(Urgency u) {
+  switch (u) {
+    case Urgency::kEmergency: return "emergency";
+    case Urgency::kUrgent: return "urgent";
+    case Urgency::kSoon: return "soon";
+    case Urgency::kCaution: return "caution";
+  }
+  return "urgent";
+}
+
+std::optional<Urgency> parse_urgency(std::string_view word) {
+  for (Urgency u : {Urgency::kEmergency, Urgency::kUrgent, Urgency::kSoon, Urgency::kCaution})
+    if (urgency_name(u) == word) return u;
+  return std::nullopt;
+}
+
+}  // namespace tpx
