@@ -59,6 +59,8 @@ std::string_view noun_of(FileKind kind) {
 // Entry label for messages: "area 'temple'" or "area #3".
 std::string entry_name(std::string_view noun, const YAML::Node& n, std::size_t index) {
   if (n.IsMap() && n["id"] && n["id"].IsScalar()) return fmt::format("{} '{}'", noun, n["id"].Scalar());
+  if (n.IsMap() && n["concept"] && n["concept"].IsScalar())  // red-flags.yaml's other kind of entry
+    return fmt::format("red-flag concept '{}'", n["concept"].Scalar());
   return fmt::format("{} #{}", noun, index + 1);
 }
 

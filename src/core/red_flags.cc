@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <unordered_map>
 
 #include "tpx/normalize.h"
 #include "tpx/suggest.h"
@@ -177,13 +178,18 @@ std::vector<bool> negated_words(const std::vector<std::string>& words) {
 // or heat" is one negated list).
 std::vector<Clause> clauses(const Kb& kb, const std::vector<std::string>& phrases) {
   std::vector<Clause> out;
+  std::unordered_map<std::string, std::string> corrected;  // a word repeated is corrected once
   for (std::size_t p = 0; p < phrases.size(); ++p) {
     const std::string& text = phrases[p];
     for (std::size_t start = 0; start <= text.size();) {
       std::size_t end = text.find_first_of(".;!?", start);
       if (end == std::string::npos) end = text.size();
       Clause c{p, fold_words(std::string_view(text).substr(start, end - start)), {}};
-      for (std::string& w : c.words) w = correct(kb, w);
+      for (std::string& w : c.words) {
+        auto [it, added] = corrected.try_emplace(w);
+        if (added) it->second = correct(kb, w);
+        w = it->second;
+      }
       c.negated = negated_words(c.words);
       if (!c.words.empty()) out.push_back(std::move(c));
       start = end + 1;
@@ -192,38 +198,75 @@ std::vector<Clause> clauses(const Kb& kb, const std::vector<std::string>& phrase
   return out;
 }
 
+// Every concept phrase and everyday expression, indexed by its first word,
+// so each word of a query is tried only against the phrases that start with
+// it (placeholders, which match many words, are tried everywhere).
+class PatternIndex {
+ public:
+  struct Pattern {
+    std::uint32_t concept_index;
+    bool everyday;
+    std::vector<std::string_view> words;
+  };
+
+  explicit PatternIndex(const Kb& kb) {
+    const auto concepts = kb.concepts();
+    for (std::uint32_t c = 0; c < concepts.size(); ++c) {
+      for (image::Str s : kb.strs(concepts[c].phrases)) add({c, false, split_key(kb.str(s))});
+      for (image::Str s : kb.strs(concepts[c].unless)) add({c, true, split_key(kb.str(s))});
+    }
+  }
+
+  template <typename F>
+  void for_each_at(std::string_view word, F&& f) const {
+    if (auto it = by_first_.find(word); it != by_first_.end())
+      for (std::size_t p : it->second) f(patterns_[p]);
+    for (std::size_t p : wild_) f(patterns_[p]);
+  }
+
+ private:
+  void add(Pattern p) {
+    if (p.words.empty()) return;
+    const std::string_view first = p.words[0];
+    (first == kAgeWord || first == kNumberWord ? wild_ : by_first_[first]).push_back(patterns_.size());
+    patterns_.push_back(std::move(p));
+  }
+  std::vector<Pattern> patterns_;
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_first_;
+  std::vector<std::size_t> wild_;
+};
+
 // The phrase of the first counted mention of each concept, or kNone.
 std::vector<std::uint32_t> find_concepts(const Kb& kb, const std::vector<Clause>& cls) {
-  const auto concepts = kb.concepts();
-  std::vector<std::uint32_t> found(concepts.size(), kNone);
-  std::vector<std::vector<std::string_view>> phrases, unless;
-  for (std::uint32_t c = 0; c < concepts.size(); ++c) {
-    phrases.clear();
-    unless.clear();
-    for (image::Str s : kb.strs(concepts[c].phrases)) phrases.push_back(split_key(kb.str(s)));
-    for (image::Str s : kb.strs(concepts[c].unless)) unless.push_back(split_key(kb.str(s)));
-    for (const Clause& cl : cls) {
-      // Spans of the concept's everyday expressions in this clause.
-      std::vector<std::pair<std::size_t, std::size_t>> everyday;
-      for (std::size_t i = 0; i < cl.words.size(); ++i)
-        for (const auto& u : unless)
-          if (std::size_t e = match_at(cl.words, i, u)) everyday.emplace_back(i, e);
-      for (std::size_t i = 0; i < cl.words.size() && found[c] == kNone; ++i) {
-        if (cl.negated[i]) continue;
-        for (const auto& p : phrases) {
-          std::size_t e = match_at(cl.words, i, p);
-          if (!e) continue;
-          // Only an everyday expression holding the mention's first word
-          // cancels it: "fell asleep" cancels "fell", "hit me" does not
-          // cancel "a car hit me".
-          bool inside = std::any_of(everyday.begin(), everyday.end(),
-                                    [&](const auto& span) { return span.first <= i && i < span.second; });
-          if (!inside) {
-            found[c] = static_cast<std::uint32_t>(cl.phrase);
-            break;
-          }
+  std::vector<std::uint32_t> found(kb.concepts().size(), kNone);
+  const PatternIndex index(kb);
+  struct Span {
+    std::uint32_t concept_index;
+    std::size_t from, to;
+  };
+  std::vector<Span> everyday, mentions;
+  for (const Clause& cl : cls) {
+    everyday.clear();
+    mentions.clear();
+    for (std::size_t i = 0; i < cl.words.size(); ++i) {
+      index.for_each_at(cl.words[i], [&](const PatternIndex::Pattern& p) {
+        std::size_t e = match_at(cl.words, i, p.words);
+        if (!e) return;
+        if (p.everyday) {
+          everyday.push_back({p.concept_index, i, e});
+        } else if (!cl.negated[i]) {
+          mentions.push_back({p.concept_index, i, e});
         }
-      }
+      });
+    }
+    for (const Span& m : mentions) {
+      if (found[m.concept_index] != kNone) continue;
+      // Only an everyday expression holding the mention's first word cancels
+      // it: "fell asleep" cancels "fell", "hit me" does not cancel "a car hit me".
+      bool inside = std::any_of(everyday.begin(), everyday.end(), [&](const Span& u) {
+        return u.concept_index == m.concept_index && u.from <= m.from && m.from < u.to;
+      });
+      if (!inside) found[m.concept_index] = static_cast<std::uint32_t>(cl.phrase);
     }
   }
   return found;

@@ -63,6 +63,24 @@ TEST(Load, AValidKbHasNoDiagnostics) {
   EXPECT_EQ(r.model.muscles[0].trigger_points[0].primary[0].value, "temple");
 }
 
+// The red-flag catalogue: concepts, and flags whose presentations name them.
+TEST(Load, RedFlagCatalogueErrorsNameTheEntry) {
+  std::vector<Source> sources;
+  for (const auto& [rel_path, body] : kVocabulary)
+    if (std::string(rel_path) != "red-flags.yaml") sources.push_back({rel_path, std::string("kb/") + rel_path, body});
+  sources.push_back({"muscles/temporalis.yaml", "kb/muscles/temporalis.yaml", kMuscle});
+  sources.push_back({"red-flags.yaml", "kb/red-flags.yaml",
+                     "- concept: numb\n  phrases: [numb]\n"
+                     "- id: numb\n  label: Numbness\n  urgency: later\n  message: Get it checked.\n"
+                     "  presentations: [[numbb], ['!numb']]\n"});
+  EXPECT_EQ(errors(load_sources(sources)),
+            (std::vector<std::string>{
+                "kb/red-flags.yaml:5:12: error: unknown urgency 'later'; expected emergency, urgent, soon or caution",
+                "kb/red-flags.yaml:7:20: error: unknown red-flag concept 'numbb'; did you mean 'numb'?",
+                "kb/red-flags.yaml:7:29: error: a presentation needs at least one concept that must be found (not only "
+                "'!' ones)"}));
+}
+
 TEST(Load, MissingRequiredField) {
   LoadResult r = load_with_muscle(replace(kMuscle, "location: Over the temple.\n", ""));
   EXPECT_EQ(errors(r), std::vector<std::string>{"kb/muscles/temporalis.yaml:1:1: error: muscle is missing required key 'location'"});
