@@ -1,5 +1,6 @@
 # What `cmake --install` puts where, in two components that CPack turns into
-# two Debian packages (cmake/TpxPackage.cmake):
+# two Debian packages (cmake/TpxPackage.cmake), and the CMake package that lets
+# another project find_package(tpx) and link tpx::core, tpx::printer and tpx::kb:
 #
 # runtime (package tpx):
 #   bin/tpx
@@ -10,7 +11,8 @@
 #   share/doc/tpx/           copyright, changelog.gz
 # dev (package libtpx-dev):
 #   include/tpx/*.h          the public API, version.h included
-#   lib/libtpx_core.a, lib/libtpx_printer.a, lib/cmake/tpx/   the libraries and their package files
+#   lib/libtpx_core.a, lib/libtpx_printer.a, lib/libtpx_kb.a (the built-in KB),
+#   lib/cmake/tpx/           the libraries and their package files
 #   share/doc/libtpx-dev/    copyright, changelog.gz
 include(CMakePackageConfigHelpers)
 
@@ -49,11 +51,13 @@ foreach(pkg_component IN ITEMS "tpx;runtime" "libtpx-dev;dev")
           DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/${pkg} COMPONENT ${component})
 endforeach()
 
-# The libraries, exported as tpx::core and tpx::printer.
+# The libraries, exported as tpx::core, tpx::printer and tpx::kb (the
+# built-in KB's image, builtin_kb()).
 set(TPX_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/tpx)
 set_target_properties(tpx_core PROPERTIES EXPORT_NAME core)
 set_target_properties(tpx_printer PROPERTIES EXPORT_NAME printer)
-install(TARGETS tpx_core tpx_printer EXPORT tpxTargets
+set_target_properties(tpx_kb PROPERTIES EXPORT_NAME kb)
+install(TARGETS tpx_core tpx_printer tpx_kb EXPORT tpxTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

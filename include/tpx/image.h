@@ -154,6 +154,14 @@ class Kb {
   static std::optional<Kb> open(std::span<const std::byte> bytes, std::shared_ptr<const void> owner,
                                 std::string* error);
 
+  /// Opens bytes that were fully checked when they were made and cannot have
+  /// changed since: the image built into a program (builtin_kb.h), which
+  /// tpx-kbc opens with every check before the build embeds it. Checks only
+  /// the header (magic, version, size, section bounds): verifying the
+  /// checksum and every record of a read-only part of the executable
+  /// would cost more than the rest of a query. Never use it for a file.
+  static std::optional<Kb> open_trusted(std::span<const std::byte> bytes, std::string* error);
+
   std::span<const std::byte> bytes() const { return bytes_; }
 
   std::string_view str(image::Str s) const {
@@ -200,6 +208,8 @@ class Kb {
   bool has_flag_word(std::string_view word) const;
 
  private:
+  static std::optional<Kb> open_checked(std::span<const std::byte> bytes, std::shared_ptr<const void> owner,
+                                        bool full, std::string* error);
   template <typename T>
   std::span<const T> all(image::Section s) const {
     const image::SectionRec& sec = header().sections[s];

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <ostream>
 #include <string_view>
 #include <vector>
@@ -65,6 +66,10 @@ class Printer {
   /// `tpx list`: one entry per line (text and TSV: id<TAB>label).
   virtual void list(std::ostream& out, const std::vector<ListEntry>& entries) = 0;
 };
+
+/// `s` as one TSV field: backslash, tab, newline and carriage return written
+/// as \\, \t, \n and \r, as every TSV printer writes its fields.
+std::string tsv_field(std::string_view s);
 
 /// The printer for `format`: the one place a format is turned into code.
 std::unique_ptr<Printer> make_printer(Format format, const PrintOptions& opt);

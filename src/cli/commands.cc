@@ -4,17 +4,20 @@
 #include <fmt/ostream.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
 
-#include "embedded_kb.h"
+#include "each.h"
 #include "notices.h"
 #include "terminal.h"
+#include "tpx/builtin_kb.h"
 #include "tpx/cache.h"
 #include "tpx/check.h"
 #include "tpx/compile.h"
 #include "tpx/escape.h"
+#include "tpx/image_file.h"
 #include "tpx/load.h"
 #include "tpx/lookup.h"
 #include "tpx/rank.h"
@@ -25,14 +28,24 @@
 namespace tpx::cli {
 namespace {
 
-// The KB to query: --kb/TPX_KB compiled now, or the embedded image.
+bool is_directory(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::is_directory(path, ec);
+}
+
+// A compiled KB file, with every check a cached image gets.
+std::optional<Kb> open_kb_file(const std::string& path) {
+  std::string why;
+  std::optional<Kb> kb = map_image(path, &why);
+  if (!kb) error(fmt::format("cannot use the KB file '{}': {}", one_line(path), why));
+  return kb;
+}
+
+// The KB to query: the built-in image, or --kb/TPX_KB: a directory
+// (compiled now or taken from the cache) or a compiled KB file.
 std::optional<Kb> open_kb(const CliOptions& opt) {
-  if (opt.kb_dir.empty()) {
-    std::string why;
-    std::optional<Kb> kb = Kb::open(embedded_kb(), nullptr, &why);
-    if (!kb) error("the built-in knowledge base is damaged: " + why);
-    return kb;
-  }
+  if (opt.kb_dir.empty()) return builtin_kb();
+  if (!is_directory(opt.kb_dir) && std::filesystem::exists(opt.kb_dir)) return open_kb_file(opt.kb_dir);
   CachedKb cached = open_kb_dir(opt.kb_dir, opt.no_cache ? std::string() : cache_dir());
   if (!cached.kb) {
     for (const Diagnostic& d : cached.diagnostics) {
@@ -94,20 +107,13 @@ std::optional<std::vector<std::string>> gather(const std::vector<std::string>& a
 // line fit one screen of 80 lines at 80 columns.
 constexpr std::size_t kWhereDetail = 2;
 
-// The printer the options ask for (--format, --color, --explain, --header).
+// The printer the options ask for (--format and print_options()).
 std::unique_ptr<Printer> printer_for(const CliOptions& opt) {
-  PrintOptions po;
-  po.color = use_color(opt.color);
-  po.explain = opt.explain;
-  po.header = opt.header;
-  po.width = page_width(opt.width);
-  po.detail = opt.top_given ? 0 : kWhereDetail;
-  return make_printer(*parse_format(opt.format), po);
+  return make_printer(*parse_format(opt.format), print_options(opt));
 }
 
-bool notice_color(const CliOptions& opt) { return use_color(opt.color) && stderr_is_tty(); }
-
 int run_where(const CliOptions& opt, const Kb& kb) {
+  if (opt.each) return run_where_each(opt, kb);
   std::optional<std::vector<std::string>> phrases = gather(opt.phrases, "phrase");
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases);
@@ -192,9 +198,29 @@ int run_protocol(const CliOptions& opt, const Kb& kb) {
   return kExitMatch;
 }
 
+// `tpx check FILE`: a compiled KB file verified as --kb would (magic,
+// version, size, checksum, every record); the problem on stdout as
+// `FILE: error: ...`, a summary on stderr.
+int check_kb_file(const std::string& path) {
+  std::string why;
+  std::optional<Kb> kb = map_image(path, &why);
+  if (!kb) {
+    fmt::print(std::cout, "{}: error: {}\n", path, why);
+    fmt::print(std::cerr, "tpx check: {}: not a usable compiled KB\n", path);
+    return kExitError;
+  }
+  fmt::print(std::cerr,
+             "tpx check: {}: compiled KB, format version {}, {} bytes, checksum and every record verified; "
+             "{} muscles, {} areas, {} symptoms, {} causes, {} protocols\n",
+             path, image::kFormatVersion, kb->bytes().size(), kb->muscles().size(), kb->areas().size(),
+             kb->symptoms().size(), kb->causes().size(), kb->protocols().size());
+  return kExitMatch;
+}
+
 // `tpx check`: every diagnostic on stdout (grep-able), a summary on stderr.
 int run_check(const CliOptions& opt) {
   std::string dir = !opt.check_dir.empty() ? opt.check_dir : !opt.kb_dir.empty() ? opt.kb_dir : "kb";
+  if (!is_directory(dir) && std::filesystem::exists(dir)) return check_kb_file(dir);
   LoadResult loaded = load_directory(dir);
   std::vector<Diagnostic> diags = loaded.diagnostics;
   if (loaded.ok()) {
@@ -211,6 +237,26 @@ int run_check(const CliOptions& opt) {
              visible(dir), errors, diags.size() - errors, m.muscles.size(), m.areas.size(), m.symptoms.size(), m.causes.size(),
              m.protocols.size());
   return errors ? kExitError : kExitMatch;
+}
+
+// `tpx compile DIR -o FILE`: the image --kb FILE opens, written only when
+// the KB has no error; every problem on stderr as `file:line:column`.
+int run_compile(const CliOptions& opt) {
+  LoadResult loaded = load_directory(opt.check_dir);
+  for (const Diagnostic& d : loaded.diagnostics) fmt::print(std::cerr, "{}\n", format_diagnostic(d));
+  if (!loaded.ok()) {
+    error(fmt::format("the knowledge base in '{}' has errors; {} not written", opt.check_dir, opt.output));
+    return kExitError;
+  }
+  std::vector<std::byte> bytes = compile(loaded.model);
+  std::string why;
+  if (!write_image_file(opt.output, bytes, &why)) {
+    error(why);
+    return kExitError;
+  }
+  fmt::print(std::cerr, "tpx compile: {}: {} muscles, {} bytes\n", opt.output, loaded.model.muscles.size(),
+             bytes.size());
+  return kExitMatch;
 }
 
 int run_cache(const CliOptions& opt) {
@@ -234,6 +280,18 @@ int run_cache(const CliOptions& opt) {
 }
 
 }  // namespace
+
+PrintOptions print_options(const CliOptions& opt) {
+  PrintOptions po;
+  po.color = use_color(opt.color);
+  po.explain = opt.explain;
+  po.header = opt.header;
+  po.width = page_width(opt.width);
+  po.detail = opt.top_given ? 0 : kWhereDetail;
+  return po;
+}
+
+bool notice_color(const CliOptions& opt) { return use_color(opt.color) && stderr_is_tty(); }
 
 std::string one_line(std::string_view text) {
   std::string out;
@@ -271,6 +329,7 @@ int run(const CliOptions& opt) {
       return kExitError;
     }
     if (opt.command == Command::kCheck) return run_check(opt);
+    if (opt.command == Command::kCompile) return run_compile(opt);
     if (opt.command == Command::kCachePath || opt.command == Command::kCacheClear) return run_cache(opt);
     std::optional<Kb> kb = open_kb(opt);
     if (!kb) return kExitError;
@@ -282,6 +341,7 @@ int run(const CliOptions& opt) {
       case Command::kCause: return run_cause(opt, *kb);
       case Command::kProtocol: return run_protocol(opt, *kb);
       case Command::kCheck:
+      case Command::kCompile:
       case Command::kCachePath:
       case Command::kCacheClear: break;
       case Command::kNone: break;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "options.h"
+#include "tpx/printer.h"
 
 namespace tpx::cli {
 
@@ -14,6 +15,12 @@ namespace tpx::cli {
 inline constexpr int kExitMatch = 0;
 inline constexpr int kExitNoMatch = 1;
 inline constexpr int kExitError = 2;
+
+/// How printers print for these options (--color, --explain, --header).
+PrintOptions print_options(const CliOptions& opt);
+
+/// Whether notices on stderr may be coloured (--color, NO_COLOR, a tty).
+bool notice_color(const CliOptions& opt);
 
 /// Runs the chosen command; returns the exit code. Never throws.
 int run(const CliOptions& opt);

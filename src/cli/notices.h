@@ -20,8 +20,9 @@ enum class Notices { kAll, kRedFlagsOnly };
 
 /// The red flags (always; most urgent first, an emergency with a leading
 /// line of its own, a caution as a note), then the corrections and unmatched
-/// phrases (kAll) of `r`, on stderr; coloured when `color`.
-void print_notices(const Kb& kb, const Resolution& r, Notices which, bool color);
+/// phrases (kAll) of `r`, on stderr; coloured when `color`. A `context`
+/// ("line 3") follows the "tpx:" of each line, for answers to many queries.
+void print_notices(const Kb& kb, const Resolution& r, Notices which, bool color, std::string_view context = {});
 
 }  // namespace tpx::cli
 

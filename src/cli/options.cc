@@ -102,8 +102,9 @@ const Manual& manual() {
        "text: a single place (kneecap), a sentence naming several places, symptoms and causes, or a vague "
        "region (leg). Misspelt words within a letter or two of a known one are corrected, and the correction "
        "is reported.",
-       "The knowledge base is compiled into the binary. --kb DIR (or TPX_KB) uses a directory of YAML files "
-       "instead; tpx check DIR validates one. Results go to standard output, warnings and errors to "
+       "The knowledge base is compiled into the binary. --kb DIR (or TPX_KB) uses a directory of YAML files, "
+       "--kb FILE a KB compiled once with tpx compile DIR -o FILE, instead; tpx check DIR validates a "
+       "directory and tpx check FILE verifies a compiled file. Results go to standard output, warnings and errors to "
        "standard error. Red-flag warnings (numbness, chest pain, fever...) are always printed to standard "
        "error, in every output format."},
       {{"tpx where \"temple\" \"top of shoulder\"", "rank the muscles that refer pain there"},
@@ -112,7 +113,9 @@ const Manual& manual() {
        {"tpx muscle levator-scapulae", "one muscle's full card"},
        {"tpx area \"web of the thumb\"", "every muscle that refers pain there"},
        {"tpx cause \"looking down at my phone\"", "what it overloads and what to change"},
-       {"tpx list areas | grep -i knee", "the words tpx knows"}},
+       {"tpx list areas | grep -i knee", "the words tpx knows"},
+       {"cut -f2 visits.tsv | tpx where --each --format json", "one answer per line of a file"},
+       {"tpx compile my-kb -o my-kb.tpxi && tpx --kb my-kb.tpxi where heel", "compile a KB once, open it at once"}},
       {{"0", "something matched, or the command succeeded"},
        {"1", "nothing matched"},
        {"2", "an error: bad arguments, an unknown muscle or protocol, a KB with errors"}},
@@ -149,7 +152,9 @@ void define_options(CLI::App& app, CliOptions& opt) {
   app.fallthrough();
   // An empty --kb would silently mean the built-in KB; an empty TPX_KB is
   // not seen here (CLI11 skips empty variables), so it still means unset.
-  app.add_option("--kb", opt.kb_dir, "Use the KB in DIR instead of the built-in one")
+  app.add_option("--kb", opt.kb_dir,
+                 "Use the KB in DIR (YAML, compiled and cached) or a compiled KB file (tpx compile) instead of the "
+                 "built-in one")
       ->envname("TPX_KB")
       ->type_name("DIR")
       ->check(CLI::Validator(
@@ -172,6 +177,9 @@ void define_options(CLI::App& app, CliOptions& opt) {
       ->type_name("N")
       ->capture_default_str();
   where->add_flag("--explain", opt.explain, "Show the parts of each score");
+  where->add_flag("--each", opt.each,
+                  "Answer each line of stdin as its own query (phrases separated by ';'): one JSON object, TSV "
+                  "rows starting with the query, or a text block per line");
   add_format(where, opt);
   where->callback([&opt, where] {
     opt.command = Command::kWhere;
@@ -204,9 +212,18 @@ void define_options(CLI::App& app, CliOptions& opt) {
   add_format(protocol, opt);
   protocol->callback([&opt] { opt.command = Command::kProtocol; });
 
-  CLI::App* check = app.add_subcommand("check", "Validate a KB directory and report every problem and warning");
-  check->add_option("dir", opt.check_dir, "KB directory (default: --kb, $TPX_KB, or ./kb)")->type_name("DIR");
+  CLI::App* check = app.add_subcommand(
+      "check", "Validate a KB directory and report every problem and warning, or verify a compiled KB file");
+  check->add_option("dir", opt.check_dir, "KB directory or .tpxi file (default: --kb, $TPX_KB, or ./kb)")
+      ->type_name("DIR");
   check->callback([&opt] { opt.command = Command::kCheck; });
+
+  CLI::App* compile = app.add_subcommand("compile", "Validate a KB directory and write its compiled image, for --kb FILE");
+  compile->add_option("dir", opt.check_dir, "KB directory")->required()->type_name("DIR");
+  compile->add_option("--output,-o", opt.output, "The image file to write (replaced atomically), e.g. my-kb.tpxi")
+      ->required()
+      ->type_name("FILE");
+  compile->callback([&opt] { opt.command = Command::kCompile; });
 
   CLI::App* cache = app.add_subcommand("cache", "Manage the compiled-image cache used for --kb directories");
   cache->require_subcommand(1);

@@ -15,23 +15,25 @@
 
 namespace tpx::cli {
 
-enum class Command { kNone, kWhere, kMuscle, kList, kArea, kCause, kProtocol, kCheck, kCachePath, kCacheClear };
+enum class Command { kNone, kWhere, kMuscle, kList, kArea, kCause, kProtocol, kCheck, kCompile, kCachePath, kCacheClear };
 
 struct CliOptions {
   Command command = Command::kNone;
-  std::string kb_dir;           ///< --kb, else $TPX_KB, else the embedded KB
+  std::string kb_dir;           ///< --kb, else $TPX_KB (a directory or an image file), else the built-in KB
   std::string color = "auto";   ///< --color
   bool no_cache = false;        ///< --no-cache
   std::string format = "text";  ///< --format
   int top = 5;                  ///< where --top (0: all)
   bool top_given = false;       ///< --top was on the command line
   bool explain = false;         ///< where --explain
+  bool each = false;            ///< where --each: one query per stdin line
   bool header = false;          ///< --header for TSV
   int width = -1;               ///< --width for text (0: no wrapping; -1: the terminal's, $COLUMNS or 80)
   std::vector<std::string> phrases;  ///< where/area/cause PHRASE...
   std::vector<std::string> names;  ///< muscle NAME...
   std::string name;             ///< protocol ID
-  std::string check_dir;        ///< check [DIR]
+  std::string check_dir;        ///< check [DIR|FILE], compile DIR
+  std::string output;           ///< compile -o FILE
   std::string list_kind;        ///< list KIND
   std::string shell;            ///< completion SHELL: print that shell's script (no KB is read)
   bool man_page = false;        ///< man: print tpx(1) in roff (no KB is read)

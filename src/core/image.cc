@@ -88,7 +88,7 @@ constexpr std::size_t kRecordSize[kSectionCount] = {
     sizeof(ProtocolUseRec), sizeof(RelatedRec), sizeof(PostingRec), sizeof(TermRec), sizeof(Str), sizeof(ConceptRec),
     sizeof(Str)};
 
-std::string check_header(std::span<const std::byte> bytes, const Header& h) {
+std::string check_header(std::span<const std::byte> bytes, const Header& h, bool verify_checksum) {
   if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return "not a tpx KB image (bad magic)";
   if (h.version != kFormatVersion)
     return fmt::format("image format version {} (this tpx reads {})", h.version, kFormatVersion);
@@ -100,7 +100,8 @@ std::string check_header(std::span<const std::byte> bytes, const Header& h) {
         sec.offset % 8 != 0 || sec.size % kRecordSize[s] != 0)
       return fmt::format("section {} is out of bounds", s);
   }
-  if (checksum(bytes.subspan(sizeof(Header))) != h.checksum) return "checksum mismatch (damaged image)";
+  if (verify_checksum && checksum(bytes.subspan(sizeof(Header))) != h.checksum)
+    return "checksum mismatch (damaged image)";
   return {};
 }
 
@@ -187,7 +188,8 @@ std::string check_records(const Kb& kb, const Checker& c) {
 
 }  // namespace
 
-std::optional<Kb> Kb::open(std::span<const std::byte> bytes, std::shared_ptr<const void> owner, std::string* error) {
+std::optional<Kb> Kb::open_checked(std::span<const std::byte> bytes, std::shared_ptr<const void> owner,
+                                   bool full, std::string* error) {
   auto fail = [&](std::string why) -> std::optional<Kb> {
     if (error) *error = std::move(why);
     return std::nullopt;
@@ -195,13 +197,22 @@ std::optional<Kb> Kb::open(std::span<const std::byte> bytes, std::shared_ptr<con
   if (bytes.size() < sizeof(Header)) return fail("not a tpx KB image (too short)");
   if (reinterpret_cast<std::uintptr_t>(bytes.data()) % 8 != 0) return fail("image is not 8-byte aligned");
   const auto& h = *reinterpret_cast<const Header*>(bytes.data());
-  if (std::string why = check_header(bytes, h); !why.empty()) return fail(why);
+  if (std::string why = check_header(bytes, h, full); !why.empty()) return fail(why);
   Kb kb;
   kb.bytes_ = bytes;
   kb.owner_ = std::move(owner);
   kb.strings_ = h.sections[kStrings].offset;
+  if (!full) return kb;
   if (std::string why = check_records(kb, Checker(bytes, h)); !why.empty()) return fail(why);
   return kb;
+}
+
+std::optional<Kb> Kb::open(std::span<const std::byte> bytes, std::shared_ptr<const void> owner, std::string* error) {
+  return open_checked(bytes, std::move(owner), true, error);
+}
+
+std::optional<Kb> Kb::open_trusted(std::span<const std::byte> bytes, std::string* error) {
+  return open_checked(bytes, nullptr, false, error);
 }
 
 std::span<const TermRec> Kb::find_terms(std::string_view key) const {

@@ -91,3 +91,9 @@ class TsvPrinter final : public Printer {
 std::unique_ptr<Printer> make_tsv_printer(const PrintOptions& opt) { return std::make_unique<TsvPrinter>(opt); }
 
 }  // namespace tpx::printer
+
+namespace tpx {
+
+std::string tsv_field(std::string_view s) { return printer::tsv_escape(s); }
+
+}  // namespace tpx

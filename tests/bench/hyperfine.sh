@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Times whole tpx processes with hyperfine and reports peak memory: the
-# figures in docs/performance.md. Run from the repository root after a build:
+# figures in docs/performance.md. Start-up is timed against a static C hello
+# world in the same hyperfine run, so the ratios hold on a busy machine even
+# when the milliseconds do not. Run from the repository root after a build:
 #
 #   tests/bench/hyperfine.sh [BUILD_DIR]     (default: build)
 #
@@ -10,6 +12,7 @@
 set -euo pipefail
 build=${1:-build}
 tpx=$(realpath "$build/tpx")
+hello=$(realpath "$build/tests/tpx-hello")
 synth=$(realpath "$build/tests/tpx-synth")
 key=$(realpath "$build/tests/tpx-key")
 work=${TPX_BENCH_DIR:-/tmp/tpx-bench}
@@ -20,6 +23,14 @@ export XDG_CACHE_HOME="$work/cache"
 for n in 1000 10000; do
   [ -d "$work/kb-$n/muscles" ] || "$synth" "$n" "$work/kb-$n"
 done
+# The 10,000-muscle KB compiled once into a file, opened with --kb FILE.
+"$tpx" compile "$work/kb-10000" -o "$work/kb-10000.tpxi" 2>/dev/null
+# 10,000 queries of one to three phrases, the built-in KB's own area and
+# symptom labels, drawn with a fixed seed: the same file every run.
+{ "$tpx" list areas; "$tpx" list symptoms; } | cut -f2 |
+  awk 'BEGIN { srand(13) } { l[NR] = tolower($0) }
+       END { for (i = 0; i < 10000; i++) { n = 1 + int(rand() * 3); s = "";
+             for (j = 0; j < n; j++) s = s (j ? "; " : "") l[1 + int(rand() * NR)]; print s } }' > "$work/queries.txt"
 # A phrase the synthetic KB knows: the first alias of its first area.
 phrase=$(grep -m1 'aliases:' "$work/kb-1000/areas.yaml" | sed 's/.*\["\([^"]*\)".*/\1/')
 
@@ -36,16 +47,34 @@ echo "## Machine"
 echo
 echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 echo
-echo "## Start-up and the embedded KB (one hyperfine run, side by side)"
+echo "## Start-up: the floor, tpx without a query, queries (one hyperfine run, side by side)"
 echo
-hyperfine -N --warmup 10 --runs 100 --export-markdown "$work/startup.md" --export-json "$work/startup.json" \
+hyperfine -N --warmup 20 --runs 300 --export-markdown "$work/startup.md" --export-json "$work/startup.json" \
+  -n "static C hello world" "$hello" \
   -n "tpx --version" "$tpx --version" \
-  -n "tpx where temple \"top of shoulder\"" "$tpx where temple 'top of shoulder'" >&2
+  -n "tpx --help" "$tpx --help" \
+  -n "tpx where temple \"top of shoulder\"" "$tpx where temple 'top of shoulder'" \
+  -n "tpx where temple \"top of shoulder\" --format json" "$tpx where temple 'top of shoulder' --format json" \
+  -n "tpx where --kb kb-10000.tpxi (10,000 muscles, compiled file)" "$tpx where '$phrase' --kb $work/kb-10000.tpxi" >&2
 cat "$work/startup.md"
 echo
-echo "| command | median |"
-echo "|:---|---:|"
-medians startup
+echo "| command | median | × hello world | × tpx --version |"
+echo "|:---|---:|---:|---:|"
+jq -r '(.results[0].median) as $hello | (.results[1].median) as $version | .results[] |
+  "| \(.command) | \(.median * 1000 | . * 100 | round / 100) ms | \(.median / $hello | . * 100 | round / 100) | \(.median / $version | . * 100 | round / 100) |"' \
+  "$work/startup.json"
+echo
+echo "## Many queries in one process: where --each over 10,000 lines of 1 to 3 phrases"
+echo
+# Through a shell, for the redirection (hyperfine subtracts the shell's own start).
+hyperfine --warmup 1 --runs 10 --export-markdown "$work/each.md" --export-json "$work/each.json" \
+  -n "where --each --format json" "$tpx where --each --format json < $work/queries.txt 2>/dev/null" \
+  -n "where --each --format tsv" "$tpx where --each --format tsv < $work/queries.txt 2>/dev/null" >&2
+cat "$work/each.md"
+echo
+echo "| command | median | queries per second |"
+echo "|:---|---:|---:|"
+jq -r '.results[] | "| \(.command) | \(.median * 1000 | round) ms | \(10000 / .median | round) |"' "$work/each.json"
 echo
 echo "## --kb on synthetic KBs: cold (compile, cache cleared before each run)"
 echo
@@ -85,5 +114,7 @@ echo "| run | peak RSS |"
 echo "|:---|---:|"
 echo "| tpx where temple \"top of shoulder\" (embedded) | $(peak_kb "$tpx" where temple 'top of shoulder') KiB |"
 echo "| warm, 10,000 muscles | $(peak_kb "$tpx" where "$phrase" --kb "$work/kb-10000") KiB |"
+echo "| --kb kb-10000.tpxi (compiled file) | $(peak_kb "$tpx" where "$phrase" --kb "$work/kb-10000.tpxi") KiB |"
+echo "| where --each --format json, 10,000 lines | $(peak_kb sh -c "\"$tpx\" where --each --format json < $work/queries.txt 2>/dev/null") KiB |"
 "$tpx" cache clear 2>/dev/null
 echo "| cold, 10,000 muscles | $(peak_kb "$tpx" where "$phrase" --kb "$work/kb-10000") KiB |"

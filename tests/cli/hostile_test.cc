@@ -186,7 +186,8 @@ std::vector<ArgCase> arg_cases() {
   for (int i = 0; i < 100000; ++i) lines += "temple\n";
   return {
       {"missing_kb_directory", {"where", "temple", "--kb", "/nonexistent/kb"}, "", R"(/nonexistent/kb: error: KB directory not found)"},
-      {"kb_is_a_file", {"where", "temple", "--kb", "/etc/hostname"}, "", R"(/etc/hostname: error: not a directory)"},
+      {"kb_is_a_file_not_an_image", {"where", "temple", "--kb", "/etc/hostname"}, "",
+       R"(tpx: error: cannot use the KB file '/etc/hostname': not a tpx KB image \(too short\))"},
       {"argument_128k", {"where", std::string(131000, 'a')}, "", R"(tpx: error: phrase 1 is 131000 bytes long; the limit is 4096)"},
       {"control_characters", {"where", "tem\x07ple"}, "", R"(tpx: error: phrase 1 contains the control character 0x07)"},
       {"escape_sequence", {"where", "\x1b[31mtemple"}, "", R"(tpx: error: phrase 1 contains the control character 0x1B)"},

@@ -41,7 +41,7 @@ done
 config=$(find "$prefix" -name tpxConfig.cmake -print -quit)
 [[ -n $config ]] || fail "tpxConfig.cmake was not installed"
 [[ -n $(find "$prefix" -name tpxConfigVersion.cmake -print -quit) ]] || fail "tpxConfigVersion.cmake was not installed"
-for lib in libtpx_core.a libtpx_printer.a; do
+for lib in libtpx_core.a libtpx_printer.a libtpx_kb.a; do
     [[ -n $(find "$prefix" -name "$lib" -print -quit) ]] || fail "$lib was not installed"
 done
 
@@ -65,7 +65,9 @@ if ! "$cmake" "${args[@]}" > "$tmp/consumer.log" 2>&1 || ! "$cmake" --build "$tm
     fail "the consumer project does not configure and build against the installed tpx"
 else
     top=$("$tmp/consumer/tpx_consumer")
-    [[ $top == trapezius ]] || fail "consumer: temple + top of shoulder gives '$top', not trapezius"
+    [[ $top == trapezius ]] || fail "consumer, built-in KB: temple + top of shoulder gives '$top', not trapezius"
+    top=$("$tmp/consumer/tpx_consumer" "$prefix/share/tpx/kb")
+    [[ $top == trapezius ]] || fail "consumer, installed YAML: temple + top of shoulder gives '$top', not trapezius"
 fi
 
 if ((failures)); then

@@ -1,0 +1,121 @@
+// Compiled KB files: `tpx compile DIR -o FILE`, `--kb FILE`, `TPX_KB=FILE`
+// and `tpx check FILE`; a damaged, truncated, foreign-version or foreign
+// file is one clear error and exit 2, never an answer or a crash.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "run_tpx.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using tpx_test::Result;
+using tpx_test::tpx;
+
+class KbFile : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("tpx-kbfile-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    image_ = (dir_ / "small.tpxi").string();
+    Result r = tpx({"compile", std::string(TPX_TEST_DATA_DIR) + "/kb-small", "-o", image_});
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::ifstream in(image_, std::ios::binary);
+    bytes_.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string write(const std::string& name, const std::string& bytes) {
+    std::string path = (dir_ / name).string();
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+  }
+
+  // --kb FILE, TPX_KB=FILE and check FILE all refuse it with `why`.
+  void expect_refused(const std::string& path, const std::string& why) {
+    Result flag = tpx({"where", "temple", "--kb", path});
+    EXPECT_EQ(flag.code, 2) << flag.out;
+    EXPECT_TRUE(flag.out.empty());
+    EXPECT_NE(flag.err.find("tpx: error: cannot use the KB file '" + path + "': " + why), std::string::npos)
+        << flag.err;
+    EXPECT_EQ(std::count(flag.err.begin(), flag.err.end(), '\n'), 1) << flag.err;
+    Result env = tpx({"where", "temple"}, "", {"TPX_KB=" + path});
+    EXPECT_EQ(env.code, 2);
+    EXPECT_EQ(env.err, flag.err);
+    Result check = tpx({"check", path});
+    EXPECT_EQ(check.code, 2);
+    EXPECT_NE(check.out.find(path + ": error: " + why), std::string::npos) << check.out;
+  }
+
+  fs::path dir_;
+  std::string image_, bytes_;
+};
+
+TEST_F(KbFile, CompiledFileAnswersLikeTheDirectory) {
+  const std::string kb = std::string(TPX_TEST_DATA_DIR) + "/kb-small";
+  Result from_dir = tpx({"where", "temple", "--format", "json", "--kb", kb});
+  Result from_file = tpx({"where", "temple", "--format", "json", "--kb", image_});
+  EXPECT_EQ(from_file.code, 0) << from_file.err;
+  EXPECT_EQ(from_file.out, from_dir.out);
+  EXPECT_EQ(tpx({"list", "muscles"}, "", {"TPX_KB=" + image_}).out, tpx({"list", "muscles", "--kb", kb}).out);
+  Result check = tpx({"check", image_});
+  EXPECT_EQ(check.code, 0) << check.out;
+  EXPECT_NE(check.err.find("checksum and every record verified; 3 muscles"), std::string::npos) << check.err;
+}
+
+TEST_F(KbFile, CompileRefusesABrokenKbAndWritesNothing) {
+  const std::string out = (dir_ / "broken.tpxi").string();
+  Result r = tpx({"compile", std::string(TPX_TEST_DATA_DIR) + "/kb-broken", "-o", out});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("trapezius.yaml:11:17: error: unknown area 'tempel'"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out));
+  EXPECT_EQ(tpx({"compile", std::string(TPX_TEST_DATA_DIR) + "/kb-small"}).code, 2);  // -o is required
+}
+
+TEST_F(KbFile, CompileReplacesAnExistingFileWhole) {
+  const std::string out = write("old.tpxi", "old contents");
+  ASSERT_EQ(tpx({"compile", std::string(TPX_TEST_DATA_DIR) + "/kb-small", "-o", out}).code, 0);
+  EXPECT_EQ(fs::file_size(out), bytes_.size());
+  for (const auto& e : fs::directory_iterator(dir_)) EXPECT_EQ(e.path().string().find(".tmp"), std::string::npos);
+}
+
+TEST_F(KbFile, DamagedByteIsRefused) {
+  std::string damaged = bytes_;
+  damaged[damaged.size() / 2] ^= 0x5A;
+  expect_refused(write("damaged.tpxi", damaged), "checksum mismatch (damaged image)");
+}
+
+TEST_F(KbFile, TruncatedFileIsRefused) {
+  expect_refused(write("truncated.tpxi", bytes_.substr(0, bytes_.size() - 100)),
+                 "image is " + std::to_string(bytes_.size() - 100) + " bytes but its header says " +
+                     std::to_string(bytes_.size()));
+  expect_refused(write("stub.tpxi", bytes_.substr(0, 12)), "not a tpx KB image (too short)");
+}
+
+TEST_F(KbFile, ForeignVersionIsRefused) {
+  std::string other = bytes_;
+  std::uint32_t version = 0;
+  std::memcpy(&version, other.data() + 8, sizeof version);  // after the 8-byte magic
+  std::uint32_t next = version + 1;
+  std::memcpy(other.data() + 8, &next, sizeof next);
+  expect_refused(write("other.tpxi", other),
+                 "image format version " + std::to_string(next) + " (this tpx reads " + std::to_string(version) + ")");
+}
+
+TEST_F(KbFile, FilesThatAreNoImageAreRefused) {
+  std::string yaml;
+  while (yaml.size() < 4096) yaml += "- id: temple\n  label: Temple\n";
+  expect_refused(write("kb.yaml", yaml), "not a tpx KB image (bad magic)");
+  expect_refused(write("short.yaml", "- id: temple\n"), "not a tpx KB image (too short)");
+  expect_refused(write("empty.tpxi", ""), "not a regular, non-empty file: " + (dir_ / "empty.tpxi").string());
+}
+
+}  // namespace
