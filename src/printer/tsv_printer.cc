@@ -94,6 +94,6 @@ std::unique_ptr<Printer> make_tsv_printer(const PrintOptions& opt) { return std:
 
 namespace tpx {
 
-std::string tsv_field(std::string_view s) { return printer::tsv_escape(s); }
+std::string tsv_field(std::string_view s) { return visible_tsv(s); }
 
 }  // namespace tpx
