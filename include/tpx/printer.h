@@ -42,6 +42,10 @@ struct PrintOptions {
   bool explain = false;    ///< score parts in text output
   bool header = false;     ///< a header row in TSV output
   std::size_t width = 80;  ///< text wraps at this many columns; 0 never wraps
+  /// Text `where`: at most how many matches are shown whole, fewer when
+  /// that would run past a page of 80 lines (the rest of the ranking is
+  /// named in one paragraph); 0 shows every match whole.
+  std::size_t detail = 0;
 };
 
 /// One format's printer. Each call writes one command's complete answer.

@@ -16,6 +16,7 @@
 #include "tpx/cache.h"
 #include "tpx/check.h"
 #include "tpx/compile.h"
+#include "tpx/escape.h"
 #include "tpx/image_file.h"
 #include "tpx/load.h"
 #include "tpx/lookup.h"
@@ -49,7 +50,7 @@ std::optional<Kb> open_kb(const CliOptions& opt) {
   CachedKb cached = open_kb_dir(opt.kb_dir, opt.no_cache ? std::string() : cache_dir());
   if (!cached.kb) {
     for (const Diagnostic& d : cached.diagnostics) {
-      if (d.severity == Severity::kError) fmt::print(std::cerr, "{}\n", format_diagnostic(d));
+      if (d.severity == Severity::kError) fmt::print(std::cerr, "{}\n", visible(format_diagnostic(d)));
     }
     error(fmt::format("the knowledge base in '{}' has errors", opt.kb_dir));
   }
@@ -58,9 +59,10 @@ std::optional<Kb> open_kb(const CliOptions& opt) {
 
 // Phrases from the arguments, or from stdin (one per line) for '-' or when
 // no phrase is given and stdin is not a terminal.
-std::optional<std::vector<std::string>> gather_phrases(const CliOptions& opt) {
+// The same for muscle names (`tpx muscle -`), which `what` says in errors.
+std::optional<std::vector<std::string>> gather(const std::vector<std::string>& args, std::string_view what) {
   std::vector<std::string> phrases;
-  bool from_stdin = (opt.phrases.size() == 1 && opt.phrases[0] == "-") || (opt.phrases.empty() && !stdin_is_tty());
+  bool from_stdin = (args.size() == 1 && args[0] == "-") || (args.empty() && !stdin_is_tty());
   if (from_stdin) {
     // Bounded reading: a hostile stdin (one endless line, millions of
     // lines) stops at the first limit instead of filling memory.
@@ -81,10 +83,11 @@ std::optional<std::vector<std::string>> gather_phrases(const CliOptions& opt) {
       return std::nullopt;
     }
   } else {
-    phrases = opt.phrases;
+    phrases = args;
   }
   if (phrases.empty()) {
-    error("say where it hurts, e.g. tpx where \"temple\" \"top of shoulder\"");
+    error(what == "phrase" ? "say where it hurts, e.g. tpx where \"temple\" \"top of shoulder\""
+                           : fmt::format("no {} on stdin", what));
     return std::nullopt;
   }
   if (phrases.size() > kMaxPhrases) {
@@ -93,12 +96,17 @@ std::optional<std::vector<std::string>> gather_phrases(const CliOptions& opt) {
   }
   for (std::size_t i = 0; i < phrases.size(); ++i) {
     if (std::optional<std::string> why = phrase_problem(phrases[i])) {
-      error(fmt::format("phrase {} {}", i + 1, *why));
+      error(fmt::format("{} {} {}", what, i + 1, *why));
       return std::nullopt;
     }
   }
   return phrases;
 }
+
+// Text `where` shows this many matches whole unless --top is given: two
+// muscles, their methods step by step and the rest of the ranking in a
+// line fit one screen of 80 lines at 80 columns.
+constexpr std::size_t kWhereDetail = 2;
 
 // The printer the options ask for (--format and print_options()).
 std::unique_ptr<Printer> printer_for(const CliOptions& opt) {
@@ -149,7 +157,7 @@ int run_where(const CliOptions& opt, const Kb& kb) {
     return kExitError;
   }
   if (opt.each) return run_where_each(opt, kb);
-  std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
+  std::optional<std::vector<std::string>> phrases = gather(opt.phrases, "phrase");
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases);
   Ranking ranking = rank(kb, r, static_cast<std::size_t>(opt.top));
@@ -179,22 +187,41 @@ bool name_ok(std::string_view name) {
 }
 
 int run_muscle(const CliOptions& opt, const Kb& kb) {
-  if (!name_ok(opt.name) || !check_map_option(opt)) return kExitError;
-  MuscleLookup found = find_muscle(kb, opt.name);
-  if (!found.muscle) {
-    std::string msg = fmt::format("no muscle named '{}'", opt.name);
+  if (!check_map_option(opt)) return kExitError;
+  std::optional<std::vector<std::string>> names = gather(opt.names, "name");
+  if (!names) return kExitError;
+  // Every name is looked up before any card is printed: one unknown name
+  // is an error, and a pipeline gets all the cards or none.
+  std::vector<std::uint32_t> muscles;
+  bool ok = true;
+  for (const std::string& name : *names) {
+    MuscleLookup found = find_muscle(kb, name);
+    if (found.muscle) {
+      muscles.push_back(*found.muscle);
+      continue;
+    }
+    std::string msg = fmt::format("no muscle named '{}'", name);
     if (!found.suggestions.empty()) msg += fmt::format("; did you mean: {}?", fmt::join(found.suggestions, ", "));
     error(msg);
-    return kExitError;
+    ok = false;
   }
-  if (opt.format == "html") {
-    render_html_muscle(std::cout, kb, *found.muscle);
-  } else if (opt.format == "svg") {
-    if (!print_svg(kb, muscle_picture(kb, *found.muscle))) return kExitError;
-  } else {
-    printer_for(opt)->muscles(std::cout, kb, {*found.muscle});
-    print_map(opt, kb, muscle_picture(kb, *found.muscle));
+  if (!ok) return kExitError;
+  if (opt.format == "html" || opt.format == "svg") {
+    // A picture or a page is one muscle's.
+    if (muscles.size() != 1) {
+      error(fmt::format("--format {} takes one muscle, not {}", opt.format, muscles.size()));
+      return kExitError;
+    }
+    if (opt.format == "html") {
+      render_html_muscle(std::cout, kb, muscles.front());
+    } else if (!print_svg(kb, muscle_picture(kb, muscles.front()))) {
+      return kExitError;
+    }
+    return kExitMatch;
   }
+  printer_for(opt)->muscles(std::cout, kb, muscles);
+  // The map under a card; several cards stay text only.
+  if (muscles.size() == 1) print_map(opt, kb, muscle_picture(kb, muscles.front()));
   return kExitMatch;
 }
 
@@ -206,7 +233,7 @@ int run_list(const CliOptions& opt, const Kb& kb) {
 
 int run_area(const CliOptions& opt, const Kb& kb) {
   if (!check_map_option(opt)) return kExitError;
-  std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
+  std::optional<std::vector<std::string>> phrases = gather(opt.phrases, "phrase");
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases, kPlaceKinds);
   print_notices(kb, r, Notices::kAll, notice_color(opt));
@@ -225,7 +252,7 @@ int run_area(const CliOptions& opt, const Kb& kb) {
 }
 
 int run_cause(const CliOptions& opt, const Kb& kb) {
-  std::optional<std::vector<std::string>> phrases = gather_phrases(opt);
+  std::optional<std::vector<std::string>> phrases = gather(opt.phrases, "phrase");
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases, kCauseKinds);
   print_notices(kb, r, Notices::kAll, notice_color(opt));
@@ -278,15 +305,15 @@ int run_check(const CliOptions& opt) {
   }
   std::size_t errors = 0;
   for (const Diagnostic& d : diags) {
-    fmt::print(std::cout, "{}\n", format_diagnostic(d));
+    fmt::print(std::cout, "{}\n", visible(format_diagnostic(d)));
     if (d.severity == Severity::kError) ++errors;
   }
   const Model& m = loaded.model;
   fmt::print(std::cerr,
              "tpx check: {}: {} errors, {} warnings; {} muscles, {} areas, {} symptoms, {} causes, {} conditions, {} "
              "protocols\n",
-             dir, errors, diags.size() - errors, m.muscles.size(), m.areas.size(), m.symptoms.size(), m.causes.size(),
-             m.conditions.size(), m.protocols.size());
+             visible(dir), errors, diags.size() - errors, m.muscles.size(), m.areas.size(), m.symptoms.size(),
+             m.causes.size(), m.conditions.size(), m.protocols.size());
   return errors ? kExitError : kExitMatch;
 }
 
@@ -317,7 +344,7 @@ int run_cache(const CliOptions& opt) {
     return kExitError;
   }
   if (opt.command == Command::kCachePath) {
-    fmt::print(std::cout, "{}\n", dir);
+    fmt::print(std::cout, "{}\n", visible(dir));
     return kExitMatch;
   }
   std::string why;
@@ -326,7 +353,7 @@ int run_cache(const CliOptions& opt) {
     error(why);
     return kExitError;
   }
-  fmt::print(std::cerr, "tpx: removed {} cached image{} from {}\n", *removed, *removed == 1 ? "" : "s", dir);
+  fmt::print(std::cerr, "tpx: removed {} cached image{} from {}\n", *removed, *removed == 1 ? "" : "s", visible(dir));
   return kExitMatch;
 }
 
@@ -337,42 +364,48 @@ PrintOptions print_options(const CliOptions& opt) {
   po.color = use_color(opt.color);
   po.explain = opt.explain;
   po.header = opt.header;
+  po.width = page_width(opt.width);
+  po.detail = opt.top_given ? 0 : kWhereDetail;
   return po;
 }
 
 bool notice_color(const CliOptions& opt) { return use_color(opt.color) && stderr_is_tty(); }
-
-std::optional<std::string> unknown_command(const CLI::App& app, int argc, char** argv) {
-  if (argc < 2 || argv[1][0] == '-' || argv[1][0] == '\0') return std::nullopt;
-  std::string word = argv[1];
-  std::vector<std::string> names = command_names(app);
-  if (std::find(names.begin(), names.end(), word) != names.end()) return std::nullopt;
-  if (std::optional<std::string> why = phrase_problem(word)) return fmt::format("unknown command: it {}", *why);
-  std::string msg = fmt::format("unknown command '{}'", one_line(word));
-  std::vector<std::string> near = closest(word, names, 2, 1);
-  if (!near.empty()) return msg + fmt::format("; did you mean '{}'?", near.front());
-  return msg + fmt::format("; the commands are {}", fmt::join(names, ", "));
-}
 
 std::string one_line(std::string_view text) {
   std::string out;
   for (char c : text) {
     if (c == '\n' || c == '\r') {
       if (!out.empty() && out.back() != ' ') out += ' ';
-    } else if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) {
-      // An escape or other control byte from the command line would drive
-      // the terminal; show it instead.
-      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
     } else {
       out += c;
     }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
+  return visible(out);
+}
+
+// An option that would change nothing here is an error, so a user or a
+// script learns at once that it was ignored.
+std::optional<std::string> inapplicable(const CliOptions& opt) {
+  Format f = parse_format(opt.format).value_or(Format::kText);
+  bool tsv_like = f == Format::kTsv || (f == Format::kText && opt.command == Command::kList);
+  if (opt.header && !tsv_like) return "--header applies to TSV output only: add --format tsv";
+  if (opt.explain && f != Format::kText) {
+    return "--explain applies to text output only (JSON always carries each explain's rarity and contribution)";
+  }
+  if (opt.width >= 0 && (f != Format::kText || opt.command == Command::kList)) {
+    return "--width applies to text output only";
+  }
+  if (opt.no_cache && opt.kb_dir.empty()) return "--no-cache applies only with --kb DIR (or TPX_KB)";
+  return std::nullopt;
 }
 
 int run(const CliOptions& opt) {
   try {
+    if (std::optional<std::string> why = inapplicable(opt)) {
+      error(*why);
+      return kExitError;
+    }
     if (opt.command == Command::kCheck) return run_check(opt);
     if (opt.command == Command::kCompile) return run_compile(opt);
     if (opt.command == Command::kCachePath || opt.command == Command::kCacheClear) return run_cache(opt);

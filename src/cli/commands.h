@@ -25,10 +25,6 @@ bool notice_color(const CliOptions& opt);
 /// Runs the chosen command; returns the exit code. Never throws.
 int run(const CliOptions& opt);
 
-/// "unknown command 'wher'; did you mean 'where'?" when the first argument
-/// looks like a command but is none (CLI11 would only say one is required).
-std::optional<std::string> unknown_command(const CLI::App& app, int argc, char** argv);
-
 /// `text` with newlines folded into spaces.
 std::string one_line(std::string_view text);
 

@@ -2,7 +2,8 @@
 // command (commands.cc), and maps every outcome to an exit code: 0 match,
 // 1 no match, 2 error; a closed pipe ends quietly with 0. The completion
 // scripts (completion.cc) and the man page (manpage.cc) are generated from
-// the parsed definitions themselves and need no KB.
+// the parsed definitions themselves and need no KB. Usage errors are caught
+// in tpx's own words before CLI11 sees them (usage.cc).
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -10,8 +11,33 @@
 #include "commands.h"
 #include "completion.h"
 #include "manpage.h"
+#include "notices.h"
 #include "options.h"
 #include "terminal.h"
+#include "usage.h"
+
+namespace {
+
+// `tpx help [COMMAND]`: what `tpx [COMMAND] --help` prints.
+int print_help(const CLI::App& app, const std::string& topic) {
+  if (topic.empty()) {
+    std::cout << app.help();
+    return tpx::cli::kExitMatch;
+  }
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->get_name() == topic) {
+      std::cout << sub->help("tpx");
+      return tpx::cli::kExitMatch;
+    }
+  }
+  char prog[] = "tpx";
+  std::string word = topic;
+  char* argv[] = {prog, word.data()};
+  tpx::cli::error(tpx::cli::usage_error(app, 2, argv).value_or("unknown command '" + topic + "'"));
+  return tpx::cli::kExitError;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   tpx::cli::ignore_sigpipe();
@@ -21,12 +47,18 @@ int main(int argc, char** argv) {
   tpx::cli::define_options(app, opt);
   int code = tpx::cli::kExitMatch;
   try {
-    if (std::optional<std::string> why = tpx::cli::unknown_command(app, argc, argv)) {
-      std::cerr << "tpx: error: " << *why << '\n';
+    if (std::optional<std::string> why = tpx::cli::usage_error(app, argc, argv)) {
+      tpx::cli::error(*why);
       return tpx::cli::kExitError;
     }
+    if (argc < 2) {
+      std::cerr << tpx::cli::short_usage(app);
+      return tpx::cli::finish_output(tpx::cli::kExitError);
+    }
     app.parse(argc, argv);
-    if (!opt.shell.empty()) {
+    if (opt.help) {
+      code = print_help(app, opt.help_topic);
+    } else if (!opt.shell.empty()) {
       std::cout << tpx::cli::completion_script(app, opt.shell);
     } else if (opt.man_page) {
       std::cout << tpx::cli::man_page(app);
@@ -38,12 +70,15 @@ int main(int argc, char** argv) {
     // 100 and its messages span lines; usage errors become one line and 2.
     if (e.get_exit_code() == 0) {
       code = app.exit(e);
+    } else if (std::string(e.what()) == "A subcommand is required") {
+      std::cerr << tpx::cli::short_usage(app);
+      code = tpx::cli::kExitError;
     } else {
-      std::cerr << "tpx: error: " << tpx::cli::one_line(e.what()) << " (see tpx --help)\n";
+      tpx::cli::error(tpx::cli::one_line(e.what()) + " (see tpx --help)");
       code = tpx::cli::kExitError;
     }
   } catch (const std::exception& e) {
-    std::cerr << "tpx: error: " << e.what() << '\n';
+    tpx::cli::error(e.what());
     code = tpx::cli::kExitError;
   }
   // Whatever printed it (a query, --help, a completion script, the man

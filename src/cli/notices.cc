@@ -6,6 +6,8 @@
 #include <iostream>
 #include <string>
 
+#include "tpx/escape.h"
+
 namespace tpx::cli {
 namespace {
 
@@ -15,7 +17,7 @@ std::string warn(std::string_view s, bool color) {
 
 }  // namespace
 
-void error(std::string_view message) { fmt::print(std::cerr, "tpx: error: {}\n", message); }
+void error(std::string_view message) { fmt::print(std::cerr, "tpx: error: {}\n", visible(message)); }
 
 void print_notices(const Kb& kb, const Resolution& r, Notices which, bool color, std::string_view context) {
   const std::string tpx = context.empty() ? std::string("tpx:") : fmt::format("tpx: {}:", context);
@@ -25,21 +27,21 @@ void print_notices(const Kb& kb, const Resolution& r, Notices which, bool color,
   for (const RedFlagHit& h : r.red_flags) {
     const auto& f = kb.red_flags()[h.red_flag];
     if (f.urgency == image::Urgency::kCaution) {
-      fmt::print(std::cerr, "{} note: {}: {}\n", tpx, kb.str(f.label), kb.str(f.message));
+      fmt::print(std::cerr, "{} note: {}: {}\n", tpx, visible(kb.str(f.label)), visible(kb.str(f.message)));
       continue;
     }
     if (f.urgency == image::Urgency::kEmergency)
       fmt::print(std::cerr, "{}\n",
-                 warn(fmt::format("{} EMERGENCY: {}: call emergency services now", tpx, kb.str(f.label)), color));
+                 warn(fmt::format("{} EMERGENCY: {}: call emergency services now", tpx, visible(kb.str(f.label))), color));
     std::string head = fmt::format("{} warning: get this checked ({}):", tpx, urgency_name(f.urgency));
-    fmt::print(std::cerr, "{} {}: {}\n", warn(head, color), kb.str(f.label), kb.str(f.message));
+    fmt::print(std::cerr, "{} {}: {}\n", warn(head, color), visible(kb.str(f.label)), visible(kb.str(f.message)));
   }
   if (which == Notices::kRedFlagsOnly) return;
-  for (const Correction& c : r.corrections) fmt::print(std::cerr, "{} note: read \"{}\" as \"{}\"\n", tpx, c.from, c.to);
+  for (const Correction& c : r.corrections) fmt::print(std::cerr, "{} note: read \"{}\" as \"{}\"\n", tpx, visible(c.from), visible(c.to));
   for (const Unmatched& u : r.unmatched) {
     std::string msg = fmt::format("{} no area or symptom recognised in \"{}\"", tpx, r.query[u.phrase]);
     if (!u.suggestions.empty()) msg += fmt::format("; did you mean: {}?", fmt::join(u.suggestions, ", "));
-    fmt::print(std::cerr, "{}\n", msg);
+    fmt::print(std::cerr, "{}\n", visible(msg));
   }
 }
 

@@ -10,23 +10,29 @@ namespace {
 const std::vector<std::string> kFormats = {"text", "json", "tsv", "ids"};
 const std::vector<std::string> kPictureFormats = {"text", "json", "tsv", "ids", "svg", "html"};
 
-void add_format(CLI::App* cmd, CliOptions& opt) {
-  cmd->add_option("--format,-f", opt.format, "Output: text, json, tsv or ids")
-      ->check(CLI::IsMember(kFormats))
+// --format (one of `formats`), --header and --width: what every command that
+// prints a result takes.
+void add_output_options(CLI::App* cmd, CliOptions& opt, const std::vector<std::string>& formats,
+                        const std::string& format_help) {
+  cmd->add_option("--format,-f", opt.format, format_help)
+      ->check(CLI::IsMember(formats))
       ->type_name("FORMAT")
       ->capture_default_str();
   cmd->add_flag("--header", opt.header, "Print a header row in TSV output");
+  cmd->add_option("--width,-w", opt.width, "Wrap text at N columns (0: never; default: the terminal's, $COLUMNS or 80)")
+      ->check(CLI::Range(0, 100000))
+      ->type_name("N");
+}
+
+void add_format(CLI::App* cmd, CliOptions& opt) {
+  add_output_options(cmd, opt, kFormats, "Output: text, json, tsv or ids");
 }
 
 // The commands that draw a body map: two more formats, and --map/--no-map
 // for the picture under the text.
 void add_picture_format(CLI::App* cmd, CliOptions& opt) {
-  cmd->add_option("--format,-f", opt.format,
-                  "Output: text, json, tsv, ids, svg (the body map) or html (a printable page)")
-      ->check(CLI::IsMember(kPictureFormats))
-      ->type_name("FORMAT")
-      ->capture_default_str();
-  cmd->add_flag("--header", opt.header, "Print a header row in TSV output");
+  add_output_options(cmd, opt, kPictureFormats,
+                     "Output: text, json, tsv, ids, svg (the body map) or html (a printable page)");
   CLI::Option* map = cmd->add_flag("--map", opt.map, "Draw the body map under the text, even when not on a terminal");
   cmd->add_flag("--no-map", opt.no_map, "Do not draw the body map on a terminal")->excludes(map);
 }
@@ -91,6 +97,18 @@ std::string footer(const CLI::App& app) {
          rows(environment(app)) + '\n' + wrap(m.notice, 80, 0);
 }
 
+// What the KB commands' --help adds: the global options that apply to them.
+constexpr std::string_view kKbGlobals =
+    "Global options (before or after the command): --kb DIR (or TPX_KB) uses another KB, --no-cache "
+    "compiles it afresh, --color WHEN; tpx --help has the rest.";
+
+// A command's own --help footer: its examples, then what else applies.
+void command_footer(CLI::App* cmd, const std::vector<ManualEntry>& examples, std::string_view more) {
+  std::string text = "Examples:\n" + rows(examples);
+  if (!more.empty()) text += '\n' + wrap(std::string(more), 80, 0) + '\n';
+  cmd->footer(text);
+}
+
 }  // namespace
 
 const Manual& manual() {
@@ -135,14 +153,6 @@ const Manual& manual() {
   return m;
 }
 
-std::vector<std::string> command_names(const CLI::App& app) {
-  std::vector<std::string> names;
-  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-    names.push_back(sub->get_name());
-  }
-  return names;
-}
-
 std::vector<std::string> candidate_kinds(const std::vector<std::string>& path) {
   if (path.size() != 1) return {};
   const std::string& cmd = path[0];
@@ -176,14 +186,14 @@ void define_options(CLI::App& app, CliOptions& opt) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("WHEN")
       ->capture_default_str();
-  // Before the subcommands, which inherit it; after the options whose
-  // environment variables it lists.
+  // After the options whose environment variables it lists; each command
+  // replaces it with its own (command_footer).
   app.footer(footer(app));
 
   CLI::App* where = app.add_subcommand("where", "Rank the muscles that refer pain to the places you name");
   where->add_option("phrases", opt.phrases, "Where it hurts, one phrase each; '-' or a pipe reads stdin")
       ->type_name("PHRASE");
-  where->add_option("--top,-n", opt.top, "Show the best N matches (0: all)")
+  where->add_option("--top,-n", opt.top, "Rank the best N matches (0: all); text shows the first 2 whole unless N is given")
       ->check(CLI::Range(0, 1000000))
       ->type_name("N")
       ->capture_default_str();
@@ -192,24 +202,27 @@ void define_options(CLI::App& app, CliOptions& opt) {
                   "Answer each line of stdin as its own query (phrases separated by ';'): one JSON object, TSV "
                   "rows starting with the query, or a text block per line");
   add_picture_format(where, opt);
-  where->callback([&opt] { opt.command = Command::kWhere; });
+  where->callback([&opt, where] {
+    opt.command = Command::kWhere;
+    opt.top_given = where->count("--top") > 0;
+  });
 
-  CLI::App* muscle = app.add_subcommand("muscle", "Print one muscle's card: trigger points, causes, self-release");
-  muscle->add_option("name", opt.name, "Id, name or alias, e.g. levator-scapulae or \"SCM\"")
+  CLI::App* muscle = app.add_subcommand("muscle", "Print muscles' cards: trigger points, causes, self-release");
+  muscle->add_option("names", opt.names, "Ids, names or aliases, e.g. levator-scapulae \"SCM\"; '-' reads stdin")
       ->required()
       ->type_name("NAME");
   add_picture_format(muscle, opt);
   muscle->callback([&opt] { opt.command = Command::kMuscle; });
 
   CLI::App* area = app.add_subcommand("area", "List every muscle that refers pain to a place, primary first");
-  area->add_option("phrases", opt.phrases, "The place, e.g. \"web of the thumb\" or \"tailbone\"")
+  area->add_option("phrases", opt.phrases, "The place, e.g. \"web of the thumb\" or \"tailbone\"; '-' reads stdin")
       ->required()
       ->type_name("PHRASE");
   add_picture_format(area, opt);
   area->callback([&opt] { opt.command = Command::kArea; });
 
   CLI::App* cause = app.add_subcommand("cause", "Find causes by description: advice and the muscles they overload");
-  cause->add_option("phrases", opt.phrases, "What you do, e.g. \"looking down at my phone\"")
+  cause->add_option("phrases", opt.phrases, "What you do, e.g. \"looking down at my phone\"; '-' reads stdin")
       ->required()
       ->type_name("PHRASE");
   add_format(cause, opt);
@@ -252,6 +265,44 @@ void define_options(CLI::App& app, CliOptions& opt) {
       ->required()
       ->check(CLI::IsMember({"bash", "zsh", "fish"}))
       ->type_name("SHELL");
+
+  CLI::App* help = app.add_subcommand("help", "Print the help of tpx or of one command: tpx help where");
+  help->add_option("command", opt.help_topic, "A command, e.g. where")->type_name("COMMAND");
+  help->callback([&opt] { opt.help = true; });
+
+  command_footer(where,
+                 {{"tpx where \"temple\" \"top of shoulder\"", "rank the muscles that refer pain there"},
+                  {"tpx where \"burning between my shoulder blades\" --explain", "with each score's parts"},
+                  {"tpx where heel \"arch of foot\" --format ids | tpx muscle -", "the cards of the best five"},
+                  {"printf 'buttock\\nback of thigh\\n' | tpx where -", "phrases from stdin, one per line"}},
+                 kKbGlobals);
+  command_footer(muscle,
+                 {{"tpx muscle levator-scapulae", "one card"},
+                  {"tpx muscle SCM traps --format json", "two cards, one JSON object per line"},
+                  {"tpx where neck --format ids | tpx muscle -", "names from stdin, one per line"}},
+                 kKbGlobals);
+  command_footer(area,
+                 {{"tpx area \"web of the thumb\"", "every muscle that refers pain there"},
+                  {"tpx area tailbone --format tsv --header", "muscle, name, weight, trigger_point, area"}},
+                 kKbGlobals);
+  command_footer(cause,
+                 {{"tpx cause \"looking down at my phone\"", "what it overloads and what to change"},
+                  {"tpx cause \"desk work\" --format json", "the same as one JSON object"}},
+                 kKbGlobals);
+  command_footer(protocol,
+                 {{"tpx protocol ball-against-wall", "steps, dose, cautions, the muscles that use it"},
+                  {"tpx list protocols", "every protocol's id"}},
+                 kKbGlobals);
+  command_footer(check, {{"tpx check ~/my-kb", "every problem as file:line:column"}},
+                 "Global options: --kb DIR (or TPX_KB) names the KB when DIR is not given.");
+  command_footer(list,
+                 {{"tpx list areas | grep -i knee", "the words tpx knows"},
+                  {"tpx list muscles --format ids", "ids only"}},
+                 kKbGlobals);
+  command_footer(cache, {{"tpx cache path", "where compiled --kb images are kept"}, {"tpx cache clear", "delete them"}},
+                 "");
+  command_footer(completion, {{"source <(tpx completion bash)", "TAB completion in this bash"}}, "");
+  command_footer(help, {{"tpx help where", "what tpx where --help prints"}}, "");
 
   // The build runs it to write tpx.1; `tpx man | man -l -` reads it uninstalled.
   app.add_subcommand("man", "Print this manual, tpx(1), in roff: tpx man | man -l -")->callback([&opt] {

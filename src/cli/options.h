@@ -24,23 +24,24 @@ struct CliOptions {
   bool no_cache = false;        ///< --no-cache
   std::string format = "text";  ///< --format
   int top = 5;                  ///< where --top (0: all)
+  bool top_given = false;       ///< --top was on the command line
   bool explain = false;         ///< where --explain
   bool each = false;            ///< where --each: one query per stdin line
   bool header = false;          ///< --header for TSV
   bool map = false;             ///< --map: the terminal picture even when not on a terminal
   bool no_map = false;          ///< --no-map: no picture even on a terminal
+  int width = -1;               ///< --width for text (0: no wrapping; -1: the terminal's, $COLUMNS or 80)
   std::vector<std::string> phrases;  ///< where/area/cause PHRASE...
-  std::string name;             ///< muscle NAME, protocol ID
+  std::vector<std::string> names;  ///< muscle NAME...
+  std::string name;             ///< protocol ID
   std::string check_dir;        ///< check [DIR|FILE], compile DIR
   std::string output;           ///< compile -o FILE
   std::string list_kind;        ///< list KIND
   std::string shell;            ///< completion SHELL: print that shell's script (no KB is read)
   bool man_page = false;        ///< man: print tpx(1) in roff (no KB is read)
+  bool help = false;            ///< help [COMMAND]: print that help (no KB is read)
+  std::string help_topic;       ///< help COMMAND
 };
-
-/// The subcommand names of `app` (as define_options() declared them), for
-/// "did you mean" on a misspelt one.
-std::vector<std::string> command_names(const CLI::App& app);
 
 /// Declares every subcommand and option on `app`, bound to `opt`.
 void define_options(CLI::App& app, CliOptions& opt);

@@ -25,15 +25,21 @@ bool use_color(std::string_view when) {
   return stdout_is_tty();
 }
 
-int terminal_columns() {
-  struct winsize ws {};
-  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+std::size_t page_width(int given) {
+  if (given >= 0) return static_cast<std::size_t>(given);
+  winsize ws{};
+  if (stdout_is_tty() && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
   if (const char* cols = std::getenv("COLUMNS")) {
     char* end = nullptr;
-    const long n = std::strtol(cols, &end, 10);
-    if (end != cols && *end == '\0' && n > 0 && n <= 10000) return static_cast<int>(n);
+    long n = std::strtol(cols, &end, 10);
+    if (end != cols && *end == '\0' && n > 0 && n <= 100000) return static_cast<std::size_t>(n);
   }
   return 80;
+}
+
+int terminal_columns() {
+  const std::size_t w = page_width(-1);
+  return w > 10000 ? 10000 : static_cast<int>(w);
 }
 
 bool truecolor() {

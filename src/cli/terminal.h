@@ -4,6 +4,7 @@
 #ifndef TPX_SRC_CLI_TERMINAL_H_
 #define TPX_SRC_CLI_TERMINAL_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -21,8 +22,12 @@ bool stderr_is_tty();
 /// and NO_COLOR is unset or empty.
 bool use_color(std::string_view when);
 
-/// The width of the terminal on stdout; else $COLUMNS when it is a number;
-/// else 80.
+/// Columns to wrap text at: `given` when it is 0 or more, else the
+/// terminal's width when stdout is one, else $COLUMNS when it is a positive
+/// number, else 80 (as man does).
+std::size_t page_width(int given);
+
+/// page_width(-1) as an int: the width the terminal picture is sized to.
 int terminal_columns();
 
 /// True when COLORTERM announces 24-bit colour ("truecolor" or "24bit").

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "printers.h"
+#include "tpx/escape.h"
 
 namespace tpx::printer {
 namespace {
@@ -41,6 +42,12 @@ json trigger_point_json(const Kb& kb, const image::TriggerPointRec& tp) {
           {"spillover", ids(kb, tp.spillover, kb.areas())}};
 }
 
+// A press point: the same object in every command that says where to press.
+json press_point_json(const Kb& kb, std::uint32_t trigger_point) {
+  const auto& x = kb.trigger_point(trigger_point);
+  return {{"trigger_point", s(kb, x.id)}, {"name", s(kb, x.name)}, {"location", s(kb, x.location)}};
+}
+
 json match_json(const Kb& kb, const Resolution& r, const Match& m, std::size_t rank) {
   const auto& mu = kb.muscles()[m.muscle];
   json explains = json::array();
@@ -58,10 +65,7 @@ json match_json(const Kb& kb, const Resolution& r, const Match& m, std::size_t r
                         {"contribution", e.contribution}});
   }
   json press = json::array();
-  for (std::uint32_t tp : press_points(kb, m)) {
-    const auto& x = kb.trigger_point(tp);
-    press.push_back({{"trigger_point", s(kb, x.id)}, {"name", s(kb, x.name)}, {"location", s(kb, x.location)}});
-  }
+  for (std::uint32_t tp : press_points(kb, m)) press.push_back(press_point_json(kb, tp));
   return {{"rank", rank + 1},
           {"muscle", s(kb, mu.id)},
           {"name", s(kb, mu.name)},
@@ -93,6 +97,29 @@ json resolved_json(const Kb& kb, const Resolution& r) {
       term["sources"] = strings(kb, c.sources);
     }
     a.push_back(std::move(term));
+  }
+  return a;
+}
+
+json corrections_json(const Resolution& r) {
+  json a = json::array();
+  for (const Correction& c : r.corrections) a.push_back({{"input", r.query[c.phrase]}, {"from", c.from}, {"to", c.to}});
+  return a;
+}
+
+json descriptors_json(const Resolution& r) {
+  json a = json::array();
+  for (const Descriptor& d : r.descriptors) a.push_back({{"input", r.query[d.phrase]}, {"word", d.word}, {"kind", d.kind}});
+  return a;
+}
+
+json warnings_json(const Kb& kb, const Resolution& r) {
+  json a = json::array();
+  for (const RedFlagHit& h : r.red_flags) {
+    const auto& f = kb.red_flags()[h.red_flag];
+    a.push_back({{"id", s(kb, f.id)}, {"label", s(kb, f.label)}, {"message", s(kb, f.message)},
+                 {"input", r.query[h.phrase]}, {"level", std::string(urgency_name(f.urgency))},
+                 {"sources", strings(kb, f.sources)}});
   }
   return a;
 }
@@ -132,36 +159,25 @@ json muscle_json(const Kb& kb, std::uint32_t muscle) {
           {"sources", strings(kb, mu.sources)}};
 }
 
-// Invalid UTF-8 from a KB or a query is replaced, never a throw.
+// Invalid UTF-8 from a KB or a query is replaced, never a throw; control
+// characters are escaped by the library, the few it leaves raw by
+// visible_json().
 void dump(std::ostream& out, const json& j) {
-  out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+  out << visible_json(j.dump(-1, ' ', false, json::error_handler_t::replace)) << '\n';
 }
 
 class JsonPrinter final : public Printer {
  public:
   void where(std::ostream& out, const Kb& kb, const Resolution& r, const Ranking& ranking) override {
-    json corrections = json::array();
-    for (const Correction& c : r.corrections)
-      corrections.push_back({{"input", r.query[c.phrase]}, {"from", c.from}, {"to", c.to}});
-    json descriptors = json::array();
-    for (const Descriptor& d : r.descriptors)
-      descriptors.push_back({{"input", r.query[d.phrase]}, {"word", d.word}, {"kind", d.kind}});
-    json warnings = json::array();
-    for (const RedFlagHit& h : r.red_flags) {
-      const auto& f = kb.red_flags()[h.red_flag];
-      warnings.push_back({{"id", s(kb, f.id)}, {"label", s(kb, f.label)}, {"message", s(kb, f.message)},
-                          {"input", r.query[h.phrase]}, {"level", std::string(urgency_name(f.urgency))},
-                          {"sources", strings(kb, f.sources)}});
-    }
     json matches = json::array();
     for (std::size_t i = 0; i < ranking.matches.size(); ++i) matches.push_back(match_json(kb, r, ranking.matches[i], i));
     dump(out, {{"version", kOutputVersion},
                {"query", r.query},
                {"resolved", resolved_json(kb, r)},
-               {"corrections", std::move(corrections)},
-               {"descriptors", std::move(descriptors)},
+               {"corrections", corrections_json(r)},
+               {"descriptors", descriptors_json(r)},
                {"unmatched", unmatched_json(r)},
-               {"warnings", std::move(warnings)},
+               {"warnings", warnings_json(kb, r)},
                {"items", ranking.items},
                {"total_matches", ranking.total},
                {"matches", std::move(matches)}});
@@ -181,13 +197,17 @@ class JsonPrinter final : public Printer {
                       {"weight", std::string(weight_name(x.weight))},
                       {"trigger_point", s(kb, tp.id)},
                       {"press", s(kb, tp.location)},
-                      {"area", s(kb, kb.areas()[x.area].id)}});
+                      {"area", s(kb, kb.areas()[x.area].id)},
+                      {"press_point", press_point_json(kb, x.trigger_point)}});
     }
     dump(out, {{"version", kOutputVersion},
                {"query", r.query},
                {"resolved", resolved_json(kb, r)},
                {"unmatched", unmatched_json(r)},
-               {"referrers", std::move(list)}});
+               {"referrers", std::move(list)},
+               {"corrections", corrections_json(r)},
+               {"descriptors", descriptors_json(r)},
+               {"warnings", warnings_json(kb, r)}});
   }
 
   void causes(std::ostream& out, const Kb& kb, const Resolution& r, const std::vector<CauseMatch>& causes) override {
@@ -203,7 +223,8 @@ class JsonPrinter final : public Printer {
                       {"muscles", std::move(muscles)}});
     }
     dump(out, {{"version", kOutputVersion}, {"query", r.query}, {"unmatched", unmatched_json(r)},
-               {"causes", std::move(list)}});
+               {"causes", std::move(list)}, {"resolved", resolved_json(kb, r)}, {"corrections", corrections_json(r)},
+               {"descriptors", descriptors_json(r)}, {"warnings", warnings_json(kb, r)}});
   }
 
   void protocol(std::ostream& out, const Kb& kb, std::uint32_t protocol) override {
@@ -217,7 +238,7 @@ class JsonPrinter final : public Printer {
 
   void list(std::ostream& out, const std::vector<ListEntry>& entries) override {
     for (const ListEntry& e : entries) {
-      json j = {{"id", e.id}, {"label", e.label}};
+      json j = {{"id", e.id}, {"label", e.label}, {"version", kOutputVersion}};
       if (!e.urgency.empty()) j["urgency"] = e.urgency;  // red flags
       dump(out, j);
     }

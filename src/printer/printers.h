@@ -18,9 +18,6 @@ std::unique_ptr<Printer> make_json_printer(const PrintOptions& opt);
 std::unique_ptr<Printer> make_tsv_printer(const PrintOptions& opt);
 std::unique_ptr<Printer> make_ids_printer(const PrintOptions& opt);
 
-/// TSV field escaping: backslash, tab, newline and carriage return.
-std::string tsv_escape(std::string_view s);
-
 /// `tpx list` as id<TAB>label rows (the text and TSV printers share it).
 void print_list_tsv(std::ostream& out, const std::vector<ListEntry>& entries, bool header);
 

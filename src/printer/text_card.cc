@@ -1,93 +1,108 @@
 // The text printer's cards: a muscle's (`tpx muscle`) and a protocol's
-// (`tpx protocol`), whole and sectioned.
+// (`tpx protocol`), whole, sectioned and wrapped.
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
 #include "text_printer.h"
 
 namespace tpx::printer {
+namespace {
+
+std::string v(std::string_view s) { return visible(s); }
+
+std::string area_labels(const Kb& kb, image::Range r) {
+  std::vector<std::string> labels;
+  for (std::uint32_t a : kb.u32s(r)) labels.push_back(v(kb.str(kb.areas()[a].label)));
+  return fmt::format("{}", fmt::join(labels, ", "));
+}
+
+}  // namespace
 
 void TextPrinter::muscle(std::ostream& out, const Kb& kb, std::uint32_t muscle) const {
   const auto& mu = kb.muscles()[muscle];
-  fmt::print(out, "{}  {}\n", st_.bold(kb.str(mu.name)), st_.dim(fmt::format("({})", kb.str(mu.id))));
-  std::vector<std::string_view> aka;
-  for (const auto& a : kb.strs(mu.aka)) aka.push_back(kb.str(a));
-  if (!aka.empty()) fmt::print(out, "Also called: {}\n", fmt::join(aka, ", "));
-  fmt::print(out, "Region: {}\n", kb.str(kb.regions()[mu.region].label));
-  fmt::print(out, "\n{}\n  {}\n", st_.bold("Where it is"), kb.str(mu.location));
-  fmt::print(out, "\n{}\n", st_.bold("Trigger points"));
+  const std::size_t w = opt_.width;
+  paragraph(out, "", fmt::format("{} {}", st_.bold(v(kb.str(mu.name))), st_.dim(fmt::format("({})", v(kb.str(mu.id))))),
+            2, w);
+  std::vector<std::string> aka;
+  for (const auto& a : kb.strs(mu.aka)) aka.push_back(v(kb.str(a)));
+  if (!aka.empty()) paragraph(out, "Also called: ", fmt::format("{}", fmt::join(aka, ", ")), 2, w);
+  para(out, "Region: ", kb.str(kb.regions()[mu.region].label), 2);
+  out << '\n' << st_.bold("Where it is") << '\n';
+  para(out, "  ", kb.str(mu.location), 2);
+  out << '\n' << st_.bold("Trigger points") << '\n';
   for (const auto& tp : kb.trigger_points(mu.trigger_points)) {
-    fmt::print(out, "  {}\n    Press: {}\n", st_.bold(tp_title(kb, tp)), kb.str(tp.location));
-    auto areas = [&](image::Range r) {
-      std::vector<std::string_view> labels;
-      for (std::uint32_t a : kb.u32s(r)) labels.push_back(kb.str(kb.areas()[a].label));
-      return fmt::format("{}", fmt::join(labels, ", "));
-    };
-    fmt::print(out, "    Refers pain to: {}\n", areas(tp.primary));
-    if (tp.spillover.count) fmt::print(out, "    Sometimes also: {}\n", areas(tp.spillover));
+    paragraph(out, "  ", st_.bold(v(tp_title(kb, tp))), 4, w);
+    paragraph(out, "    " + st_.press("Press:") + " ", st_.press(v(kb.str(tp.location))), 6, w);
+    paragraph(out, "    Refers pain to: ", area_labels(kb, tp.primary), 6, w);
+    if (tp.spillover.count) paragraph(out, "    Sometimes also: ", area_labels(kb, tp.spillover), 6, w);
   }
   if (mu.symptoms.count) {
-    fmt::print(out, "\n{}\n", st_.bold("Other symptoms"));
-    for (std::uint32_t s : kb.u32s(mu.symptoms)) fmt::print(out, "  - {}\n", kb.str(kb.symptoms()[s].label));
+    out << '\n' << st_.bold("Other symptoms") << '\n';
+    for (std::uint32_t s : kb.u32s(mu.symptoms)) para(out, "  - ", kb.str(kb.symptoms()[s].label), 4);
   }
   if (mu.causes.count) {
-    fmt::print(out, "\n{}\n", st_.bold("Common causes, and what to do"));
+    out << '\n' << st_.bold("Common causes, and what to do") << '\n';
     for (std::uint32_t c : kb.u32s(mu.causes)) {
       const auto& cause = kb.causes()[c];
-      fmt::print(out, "  - {}: {}\n", kb.str(cause.label), kb.str(cause.advice));
+      paragraph(out, "  - ", fmt::format("{}: {}", v(kb.str(cause.label)), v(kb.str(cause.advice))), 4, w);
     }
   }
-  fmt::print(out, "\n{}\n", st_.bold("Self-release"));
+  out << '\n' << st_.bold("Self-release") << '\n';
   for (const auto& use : kb.protocol_uses(mu.protocols)) {
     const auto& p = kb.protocols()[use.protocol];
-    fmt::print(out, "  {}{}\n", st_.bold(kb.str(p.name)),
-               p.tool.size ? fmt::format(" (tool: {})", kb.str(p.tool)) : "");
-    if (use.notes.size) fmt::print(out, "    For this muscle: {}\n", kb.str(use.notes));
-    int n = 1;
-    for (const auto& s : kb.strs(p.steps)) fmt::print(out, "    {}. {}\n", n++, kb.str(s));
-    fmt::print(out, "    Dose: {}\n", kb.str(p.dose));
-    for (const auto& c : kb.strs(p.cautions)) fmt::print(out, "    Caution: {}\n", kb.str(c));
+    std::string tool = p.tool.size ? fmt::format(" (tool: {})", v(kb.str(p.tool))) : "";
+    paragraph(out, "  ", st_.bold(v(kb.str(p.name))) + tool, 4, w);
+    if (use.notes.size) para(out, "    For this muscle: ", kb.str(use.notes), 6);
+    steps(out, kb, p, 4);
+    para(out, "    Dose: ", kb.str(p.dose), 6);
+    for (const auto& c : kb.strs(p.cautions)) para(out, "    " + st_.warn("Caution:") + " ", kb.str(c), 6);
   }
   if (mu.cautions.count) {
-    fmt::print(out, "\n{}\n", st_.warn("Cautions"));
-    for (const auto& c : kb.strs(mu.cautions)) fmt::print(out, "  - {}\n", kb.str(c));
+    out << '\n' << st_.warn("Cautions") << '\n';
+    for (const auto& c : kb.strs(mu.cautions)) para(out, "  - ", kb.str(c), 4);
   }
   if (mu.related.count) {
-    fmt::print(out, "\n{}\n", st_.bold("Related muscles"));
+    out << '\n' << st_.bold("Related muscles") << '\n';
     for (const auto& rel : kb.related(mu.related)) {
       const auto& other = kb.muscles()[rel.muscle];
-      fmt::print(out, "  - {} ({}): {}\n", kb.str(other.name), kb.str(other.id), kb.str(rel.reason));
+      paragraph(out, "  - ",
+                fmt::format("{} ({}): {}", v(kb.str(other.name)), v(kb.str(other.id)), v(kb.str(rel.reason))), 4,
+                w);
     }
   }
-  fmt::print(out, "\n{}\n", st_.bold("Sources"));
-  for (const auto& s : kb.strs(mu.sources)) fmt::print(out, "  - {}\n", kb.str(s));
-  fmt::print(out, "\n{}\n", st_.dim(kDisclaimer));
+  out << '\n' << st_.bold("Sources") << '\n';
+  for (const auto& s : kb.strs(mu.sources)) para(out, "  - ", kb.str(s), 4);
+  out << '\n';
+  paragraph(out, "", st_.dim(std::string(kDisclaimer)), 0, w);
 }
 
 void TextPrinter::muscles(std::ostream& out, const Kb& kb, const std::vector<std::uint32_t>& muscles) {
   for (std::size_t i = 0; i < muscles.size(); ++i) {
-    if (i > 0) fmt::print(out, "\n");
+    if (i > 0) out << '\n';
     muscle(out, kb, muscles[i]);
   }
 }
 
 void TextPrinter::protocol(std::ostream& out, const Kb& kb, std::uint32_t protocol) {
   const auto& p = kb.protocols()[protocol];
-  fmt::print(out, "{}  ({})\n", st_.bold(kb.str(p.name)), kb.str(p.id));
-  if (p.tool.size) fmt::print(out, "Tool: {}\n", kb.str(p.tool));
-  fmt::print(out, "\n");
-  int n = 1;
-  for (const auto& step : kb.strs(p.steps)) fmt::print(out, "  {}. {}\n", n++, kb.str(step));
-  fmt::print(out, "\nDose: {}\n", kb.str(p.dose));
+  const std::size_t w = opt_.width;
+  paragraph(out, "", fmt::format("{} {}", st_.bold(v(kb.str(p.name))), st_.dim(fmt::format("({})", v(kb.str(p.id))))),
+            2, w);
+  if (p.tool.size) para(out, "Tool: ", kb.str(p.tool), 2);
+  out << '\n';
+  steps(out, kb, p, 2);
+  out << '\n';
+  para(out, "Dose: ", kb.str(p.dose), 2);
   if (p.cautions.count) {
-    fmt::print(out, "\nCautions:\n");
-    for (const auto& c : kb.strs(p.cautions)) fmt::print(out, "  - {}\n", kb.str(c));
+    out << '\n' << st_.warn("Cautions") << '\n';
+    for (const auto& c : kb.strs(p.cautions)) para(out, "  - ", kb.str(c), 4);
   }
   std::vector<std::uint32_t> users = protocol_users(kb, protocol);
   if (!users.empty()) {
-    std::vector<std::string_view> names;
-    for (std::uint32_t m : users) names.push_back(kb.str(kb.muscles()[m].id));
-    fmt::print(out, "\nUsed for: {}\n", fmt::join(names, ", "));
+    std::vector<std::string> names;
+    for (std::uint32_t m : users) names.push_back(v(kb.str(kb.muscles()[m].id)));
+    out << '\n';
+    paragraph(out, "Used for: ", fmt::format("{}", fmt::join(names, ", ")), 2, w);
   }
 }
 

@@ -11,9 +11,11 @@ namespace {
 
 using image::Weight;
 
+std::string v(std::string_view s) { return visible(s); }
+
 std::string muscle_names(const Kb& kb, image::Range muscles) {
-  std::vector<std::string_view> names;
-  for (std::uint32_t m : kb.u32s(muscles)) names.push_back(kb.str(kb.muscles()[m].name));
+  std::vector<std::string> names;
+  for (std::uint32_t m : kb.u32s(muscles)) names.push_back(v(kb.str(kb.muscles()[m].name)));
   return fmt::format("{}", fmt::join(names, ", "));
 }
 
@@ -21,34 +23,43 @@ std::string muscle_names(const Kb& kb, image::Range muscles) {
 
 void TextPrinter::area(std::ostream& out, const Kb& kb, const Resolution& r, const std::vector<Referrer>& referrers) {
   std::vector<std::string> labels;
-  for (const ResolvedTerm& t : r.terms) labels.emplace_back(term_label(kb, t.kind, t.target));
-  fmt::print(out, "Muscles that refer pain to {}:\n", st_.bold(fmt::format("{}", fmt::join(labels, ", "))));
-  if (referrers.empty()) fmt::print(out, "  none in the knowledge base\n");
-  // One column for the muscles, as wide as the widest, so the points line up.
+  for (const ResolvedTerm& t : r.terms) labels.push_back(v(term_label(kb, t.kind, t.target)));
+  paragraph(out, "Muscles that refer pain to ", st_.bold(fmt::format("{}", fmt::join(labels, ", "))) + ":", 2,
+            opt_.width);
+  if (referrers.empty()) out << "  none in the knowledge base\n";
+  // One column for the muscles, as wide as the widest (within reason), so
+  // the points line up; the point's name wraps under itself.
   auto who = [&](const Referrer& x) {
     const auto& mu = kb.muscles()[x.muscle];
-    return fmt::format("{} ({})", kb.str(mu.name), kb.str(mu.id));
+    return fmt::format("{} ({})", v(kb.str(mu.name)), v(kb.str(mu.id)));
   };
   std::size_t width = 0;
-  for (const Referrer& x : referrers) width = std::max(width, who(x).size());
+  for (const Referrer& x : referrers) width = std::max(width, columns(who(x)));
+  width = std::min<std::size_t>(width, 40);
   Weight section = Weight::kSymptom;
   for (const Referrer& x : referrers) {
     if (x.weight != section) {
       section = x.weight;
-      fmt::print(out, "\n{}\n",
-                 x.weight == Weight::kPrimary ? "Main pain zone (primary):" : "Occasional spread (spillover):");
+      out << '\n' << (x.weight == Weight::kPrimary ? "Main pain zone (primary):" : "Occasional spread (spillover):")
+          << '\n';
     }
-    fmt::print(out, "  {:<{}}  {}\n", who(x), width, tp_title(kb, kb.trigger_point(x.trigger_point)));
+    std::string name = who(x);
+    std::size_t pad = width > columns(name) ? width - columns(name) : 0;
+    std::string lead = fmt::format("  {}{:{}}  ", st_.bold(name), "", pad);
+    paragraph(out, lead, v(tp_title(kb, kb.trigger_point(x.trigger_point))), width + 4, opt_.width);
   }
 }
 
 void TextPrinter::causes(std::ostream& out, const Kb& kb, const Resolution&, const std::vector<CauseMatch>& causes) {
-  if (causes.empty()) fmt::print(out, "No known cause matches.\n");
+  if (causes.empty()) out << "No known cause matches.\n";
   for (std::size_t i = 0; i < causes.size(); ++i) {
     const auto& c = kb.causes()[causes[i].cause];
-    if (i > 0) fmt::print(out, "\n");
-    fmt::print(out, "{}. {}  ({})\n   {}\n", i + 1, st_.bold(kb.str(c.label)), kb.str(c.id), kb.str(c.advice));
-    if (c.muscles.count) fmt::print(out, "   Overloads: {}\n", muscle_names(kb, c.muscles));
+    if (i > 0) out << '\n';
+    paragraph(out, fmt::format("{}. ", i + 1),
+              fmt::format("{} {}", st_.bold(v(kb.str(c.label))), st_.dim(fmt::format("({})", v(kb.str(c.id))))), 3,
+              opt_.width);
+    para(out, "   ", kb.str(c.advice), 3);
+    if (c.muscles.count) paragraph(out, "   Overloads: ", muscle_names(kb, c.muscles), 5, opt_.width);
   }
 }
 

@@ -5,30 +5,18 @@
 #include <fmt/ostream.h>
 
 #include "printers.h"
+#include "tpx/escape.h"
 
 namespace tpx::printer {
 
-std::string tsv_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 void print_list_tsv(std::ostream& out, const std::vector<ListEntry>& entries, bool header) {
   // Red flags carry a third column, their urgency.
   const bool urgency = !entries.empty() && !entries.front().urgency.empty();
   if (header) out << (urgency ? "id\tlabel\turgency\n" : "id\tlabel\n");
   for (const ListEntry& e : entries) {
-    out << tsv_escape(e.id) << '\t' << tsv_escape(e.label);
-    if (urgency) out << '\t' << e.urgency;
+    out << visible_tsv(e.id) << '\t' << visible_tsv(e.label);
+    if (urgency) out << '\t' << visible_tsv(e.urgency);
     out << '\n';
   }
 }
@@ -50,15 +38,16 @@ class TsvPrinter final : public Printer {
         terms.push_back(fmt::format("{}:{}", term_id(kb, t.kind, t.target), explain_weight_name(r, e)));
       }
       const auto& tp = kb.trigger_point(press_points(kb, m).front());
-      fmt::print(out, "{}\t{}\t{}\t{:.4f}\t{}\t{}\t{}\t{}\n", i + 1, tsv_escape(kb.str(mu.id)),
-                 tsv_escape(kb.str(mu.name)), m.score, m.explained, ranking.items,
-                 tsv_escape(fmt::format("{}", fmt::join(terms, ","))), tsv_escape(kb.str(tp.location)));
+      fmt::print(out, "{}\t{}\t{}\t{:.4f}\t{}\t{}\t{}\t{}\n", i + 1, visible_tsv(kb.str(mu.id)),
+                 visible_tsv(kb.str(mu.name)), m.score, m.explained, ranking.items,
+                 visible_tsv(fmt::format("{}", fmt::join(terms, ","))), visible_tsv(kb.str(tp.location)));
     }
   }
 
   void muscles(std::ostream& out, const Kb& kb, const std::vector<std::uint32_t>& muscles) override {
+    if (header_) out << "id\tname\n";
     for (std::uint32_t m : muscles) {
-      out << tsv_escape(kb.str(kb.muscles()[m].id)) << '\t' << tsv_escape(kb.str(kb.muscles()[m].name)) << '\n';
+      out << visible_tsv(kb.str(kb.muscles()[m].id)) << '\t' << visible_tsv(kb.str(kb.muscles()[m].name)) << '\n';
     }
   }
 
@@ -66,9 +55,9 @@ class TsvPrinter final : public Printer {
     if (header_) out << "muscle\tname\tweight\ttrigger_point\tarea\n";
     for (const Referrer& x : referrers) {
       const auto& mu = kb.muscles()[x.muscle];
-      out << tsv_escape(kb.str(mu.id)) << '\t' << tsv_escape(kb.str(mu.name)) << '\t' << weight_name(x.weight) << '\t'
-          << tsv_escape(kb.str(kb.trigger_point(x.trigger_point).id)) << '\t'
-          << tsv_escape(kb.str(kb.areas()[x.area].id)) << '\n';
+      out << visible_tsv(kb.str(mu.id)) << '\t' << visible_tsv(kb.str(mu.name)) << '\t' << weight_name(x.weight) << '\t'
+          << visible_tsv(kb.str(kb.trigger_point(x.trigger_point).id)) << '\t'
+          << visible_tsv(kb.str(kb.areas()[x.area].id)) << '\n';
     }
   }
 
@@ -78,14 +67,15 @@ class TsvPrinter final : public Printer {
       const auto& c = kb.causes()[causes[i].cause];
       std::vector<std::string_view> ids;
       for (std::uint32_t m : kb.u32s(c.muscles)) ids.push_back(kb.str(kb.muscles()[m].id));
-      out << i + 1 << '\t' << tsv_escape(kb.str(c.id)) << '\t' << tsv_escape(kb.str(c.label)) << '\t'
-          << tsv_escape(fmt::format("{}", fmt::join(ids, ","))) << '\n';
+      out << i + 1 << '\t' << visible_tsv(kb.str(c.id)) << '\t' << visible_tsv(kb.str(c.label)) << '\t'
+          << visible_tsv(fmt::format("{}", fmt::join(ids, ","))) << '\n';
     }
   }
 
   void protocol(std::ostream& out, const Kb& kb, std::uint32_t protocol) override {
     const auto& p = kb.protocols()[protocol];
-    out << tsv_escape(kb.str(p.id)) << '\t' << tsv_escape(kb.str(p.name)) << '\n';
+    if (header_) out << "id\tname\n";
+    out << visible_tsv(kb.str(p.id)) << '\t' << visible_tsv(kb.str(p.name)) << '\n';
   }
 
   void list(std::ostream& out, const std::vector<ListEntry>& entries) override {
@@ -104,6 +94,6 @@ std::unique_ptr<Printer> make_tsv_printer(const PrintOptions& opt) { return std:
 
 namespace tpx {
 
-std::string tsv_field(std::string_view s) { return printer::tsv_escape(s); }
+std::string tsv_field(std::string_view s) { return visible_tsv(s); }
 
 }  // namespace tpx

@@ -24,8 +24,58 @@ TEST(Cli, MissionExampleRanksTrapeziusFirstWithSteps) {
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out.find("1. Trapezius"), r.out.find("1. "));
   EXPECT_NE(r.out.find("Press"), std::string::npos);
-  EXPECT_NE(r.out.find("\n     1. "), std::string::npos);  // numbered protocol steps
+  EXPECT_NE(r.out.find("\n   1. "), std::string::npos);    // numbered protocol steps
   EXPECT_EQ(r.out.find('\x1b'), std::string::npos);        // piped: no colour
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::size_t columns(const std::string& line) {
+  return static_cast<std::size_t>(std::count_if(line.begin(), line.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// The newcomer query: one screen at 80 columns, each step once.
+TEST(Cli, TwoPhraseAnswerFitsEightyLinesAtEightyColumns) {
+  Result r = tpx({"where", "burning between my shoulder blades", "stiff neck"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::vector<std::string> lines = lines_of(r.out);
+  EXPECT_LE(lines.size(), 80u) << r.out;
+  std::vector<std::string> steps;
+  for (const std::string& line : lines) {
+    EXPECT_LE(columns(line), 80u) << line;
+    // A step starts "   N. " under its method; none may appear twice.
+    if (line.size() > 6 && line.compare(0, 3, "   ") == 0 && std::isdigit(static_cast<unsigned char>(line[3])) &&
+        line.compare(4, 2, ". ") == 0) {
+      EXPECT_EQ(std::find(steps.begin(), steps.end(), line), steps.end()) << "printed twice: " << line;
+      steps.push_back(line);
+    }
+  }
+  EXPECT_GE(steps.size(), 6u) << r.out;  // the steps are there, once
+  EXPECT_NE(r.out.find("Press: "), std::string::npos);
+}
+
+TEST(Cli, WidthComesFromTheOptionThenColumnsThen80) {
+  auto widest = [](const std::string& text) {
+    std::size_t w = 0;
+    for (const std::string& line : lines_of(text)) w = std::max(w, columns(line));
+    return w;
+  };
+  const std::vector<std::string> card = {"muscle", "trapezius"};
+  EXPECT_LE(widest(tpx(card).out), 80u);
+  EXPECT_GT(widest(tpx(card).out), 60u);
+  EXPECT_LE(widest(tpx(card, "", {"COLUMNS=50"}).out), 50u);
+  std::vector<std::string> at120 = card;
+  at120.insert(at120.end(), {"--width", "120"});
+  EXPECT_LE(widest(tpx(at120, "", {"COLUMNS=50"}).out), 120u);
+  EXPECT_GT(widest(tpx(at120, "", {"COLUMNS=50"}).out), 80u);
+  std::vector<std::string> nowrap = card;
+  nowrap.insert(nowrap.end(), {"--width", "0"});
+  EXPECT_GT(widest(tpx(nowrap).out), 120u);  // whole paragraphs on one line
 }
 
 TEST(Cli, JsonParsesAndNamesTrapezius) {
@@ -343,6 +393,85 @@ TEST(CliEveryday, DoneWhenRankings) {
   auto knee = top_ids({"it hurts to kneel and I cannot bend my knee all the way"}, 3);
   EXPECT_TRUE(has(knee, "rectus-femoris") || has(knee, "vastus-intermedius")) << testing::PrintToString(knee);
   for (const std::string& id : knee) EXPECT_TRUE(id == "rectus-femoris" || id.rfind("vastus-", 0) == 0) << id;
+}
+
+std::size_t line_count(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+TEST(CliNames, SeveralMusclesOneJsonObjectEachAndFromStdin) {
+  Result r = tpx({"muscle", "trapezius", "levator-scapulae", "--format", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(line_count(r.out), 2u);
+  std::istringstream lines(r.out);
+  std::string first, second;
+  std::getline(lines, first);
+  std::getline(lines, second);
+  EXPECT_EQ(nlohmann::json::parse(first)["id"], "trapezius");
+  EXPECT_EQ(nlohmann::json::parse(second)["id"], "levator-scapulae");
+  Result piped = tpx({"muscle", "-", "--format", "ids"}, "SCM\ntraps\n");
+  EXPECT_EQ(piped.out, "sternocleidomastoid\ntrapezius\n") << piped.err;
+  Result unknown = tpx({"muscle", "trapezius", "levator-scapulee"});
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_TRUE(unknown.out.empty()) << "no card when one name is unknown";
+  EXPECT_NE(unknown.err.find("did you mean: levator-scapulae"), std::string::npos) << unknown.err;
+  Result area = tpx({"area", "-", "--format", "ids"}, "web of the thumb\n");
+  EXPECT_EQ(area.code, 0) << area.err;
+  Result cause = tpx({"cause", "-", "--format", "ids"}, "looking down at my phone\n");
+  EXPECT_EQ(cause.code, 0) << cause.err;
+}
+
+// Each mistake: exit 2, one line in tpx's words, saying what to do.
+TEST(CliErrors, SayWhatToDoInOneLine) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string expect;
+  };
+  const std::vector<Case> cases = {
+      {{"cache", "clean"}, "unknown cache command 'clean'; did you mean 'clear'?"},
+      {{"where", "temple", "--top", "abc"}, "--top needs a whole number (0 or more), not 'abc'"},
+      {{"where", "--frmat", "json", "temple"}, "unknown option '--frmat' for tpx where; did you mean '--format'?"},
+      {{"--format", "json", "where", "temple"}, "put --format after the command: tpx where --format json ..."},
+      {{"wher", "temple"}, "unknown command 'wher'; did you mean 'where'?"},
+      {{"where", "temple", "--header"}, "--header applies to TSV output only"},
+      {{"where", "temple", "--explain", "--format", "json"}, "--explain applies to text output only"},
+      {{"muscle", "trapezius", "--width", "60", "--format", "json"}, "--width applies to text output only"},
+      {{"where", "temple", "--no-cache"}, "--no-cache applies only with --kb"},
+  };
+  for (const Case& c : cases) {
+    Result r = tpx(c.args);
+    EXPECT_EQ(r.code, 2) << c.expect;
+    EXPECT_EQ(line_count(r.err), 1u) << r.err;
+    EXPECT_NE(r.err.find("tpx: error: " + c.expect), std::string::npos) << r.err;
+  }
+}
+
+TEST(CliErrors, BareTpxPrintsAShortUsageAndHelpTakesACommand) {
+  Result bare = tpx({});
+  EXPECT_EQ(bare.code, 2);
+  EXPECT_NE(bare.err.find("usage: tpx"), std::string::npos) << bare.err;
+  EXPECT_LE(line_count(bare.err), 8u);
+  Result help = tpx({"help", "where"});
+  EXPECT_EQ(help.code, 0) << help.err;
+  EXPECT_EQ(help.out, tpx({"where", "--help"}).out);
+  // Each command's help has its own examples, not where's everywhere.
+  Result muscle = tpx({"muscle", "--help"});
+  EXPECT_NE(muscle.out.find("tpx muscle SCM traps --format json"), std::string::npos) << muscle.out;
+  EXPECT_EQ(muscle.out.find("tpx where heel"), std::string::npos) << muscle.out;
+  EXPECT_NE(muscle.out.find("--kb DIR"), std::string::npos) << "the global options that apply";
+  EXPECT_EQ(tpx({"help", "wher"}).code, 2);
+}
+
+TEST(CliTsv, HeaderEverywhereTsvIsPrinted) {
+  for (const std::vector<std::string>& cmd : std::vector<std::vector<std::string>>{
+           {"where", "temple"}, {"muscle", "trapezius"}, {"area", "temple"}, {"cause", "desk work"},
+           {"protocol", "ball-against-wall"}, {"list", "regions"}}) {
+    std::vector<std::string> with = cmd, without = cmd;
+    with.insert(with.end(), {"--format", "tsv", "--header"});
+    without.insert(without.end(), {"--format", "tsv"});
+    Result h = tpx(with), plain = tpx(without);
+    EXPECT_EQ(h.code, 0) << cmd[0] << h.err;
+    EXPECT_EQ(line_count(h.out), line_count(plain.out) + 1) << cmd[0];
+    EXPECT_EQ(h.out.substr(h.out.find('\n') + 1), plain.out) << cmd[0];
+  }
 }
 
 }  // namespace

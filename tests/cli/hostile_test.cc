@@ -200,7 +200,7 @@ std::vector<ArgCase> arg_cases() {
       {"invalid_utf8_on_stdin", {"where", "-"}, "heel \xc3\n", R"(tpx: error: phrase 1 is not valid UTF-8 \(byte 0xC3\))"},
       {"no_phrase", {"where"}, "", R"(tpx: error: say where it hurts.*)"},
       {"unknown_subcommand", {"frobnicate"}, "", R"(tpx: error: unknown command 'frobnicate'.*)"},
-      {"misspelt_subcommand", {"wher", "temple"}, "", R"(tpx: error: unknown command 'wher'; did you mean 'where'\?)"},
+      {"misspelt_subcommand", {"wher", "temple"}, "", R"(tpx: error: unknown command 'wher'; did you mean 'where'\? \(tpx help lists them\))"},
       {"unknown_option", {"where", "temple", "--frob"}, "", R"(tpx: error: .*--frob.*)"},
       {"bad_top", {"where", "temple", "--top", "many"}, "", R"(tpx: error: .*many.*)"},
       {"negative_top", {"where", "temple", "--top", "-3"}, "", R"(tpx: error: .*--top.*)"},
@@ -225,12 +225,12 @@ std::vector<ArgCase> arg_cases() {
       {"overlong_utf8_argument", {"where", "\xC0\xAFtemple"}, "", R"(tpx: error: phrase 1 is not valid UTF-8 \(byte 0xC0\))"},
       {"surrogate_utf8_argument", {"where", "\xED\xA0\x80"}, "", R"(tpx: error: phrase 1 is not valid UTF-8 \(byte 0xED\))"},
       {"truncated_utf8_argument", {"where", "temple \xE2\x80"}, "", R"(tpx: error: phrase 1 is not valid UTF-8 \(byte 0xE2\))"},
-      {"escape_in_muscle_name", {"muscle", "\x1b[31mtrapezius"}, "", R"(tpx: error: the name contains the control character 0x1B)"},
+      {"escape_in_muscle_name", {"muscle", "\x1b[31mtrapezius"}, "", R"(tpx: error: name 1 contains the control character 0x1B)"},
       {"newline_in_protocol_name", {"protocol", "self\nrelease"}, "", R"(tpx: error: the name contains the control character 0x0A)"},
       {"escape_as_command", {"\x1b[2J"}, "", R"(tpx: error: unknown command: it contains the control character 0x1B)"},
       {"empty_kb_argument", {"where", "temple", "--kb", ""}, "", R"(tpx: error: .*--kb.*needs a directory.*)"},
       // An option value is echoed in CLI11's message: shown, never sent to the terminal.
-      {"escape_as_option_value", {"where", "temple", "--format", "\x1b[2J"}, "", R"(tpx: error: [^\x1b]*\\x1B\[2J[^\x1b]*)"},
+      {"escape_as_option_value", {"where", "temple", "--format", "\x1b[2J"}, "", R"(tpx: error: [^\x1b]*\\x1b\[2J[^\x1b]*)"},
   };
 }
 

@@ -7,11 +7,13 @@
 #           file, one phrase per line, plus tests/fuzz/regressions/query/*
 #   image/  the compiled kb.tpxi and a small KB's image, plus
 #           tests/fuzz/regressions/image/*
+#   escape/ the query seeds and a few escape sequences, plus
+#           tests/fuzz/regressions/escape/*
 #
 #   tests/fuzz/seeds.sh SOURCE_DIR BUILD_DIR OUT_DIR
 set -euo pipefail
 src=$1 build=$2 out=$3
-mkdir -p "$out/load" "$out/query" "$out/image"
+mkdir -p "$out/load" "$out/query" "$out/image" "$out/escape"
 
 n=0
 add_yaml() {  # add_yaml FILE REL
@@ -41,9 +43,14 @@ if [ -x "$build/tpx-kbc" ]; then
   "$build/tpx-kbc" "$src/tests/data/kb-small" "$out/image/kb-small.tpxi" >/dev/null 2>&1 || true
 fi
 
-for t in load query image; do
+cp "$out"/query/* "$out/escape/" 2>/dev/null || true
+printf '\033[31mred\033[0m\n' > "$out/escape/sgr"
+printf '\033]0;title\007 \302\233 \342\200\256 \xff\xfe tab\tcr\r' > "$out/escape/mixed"
+
+for t in load query image escape; do
   if [ -d "$src/tests/fuzz/regressions/$t" ]; then
     cp "$src/tests/fuzz/regressions/$t"/* "$out/$t/" 2>/dev/null || true
   fi
 done
-echo "seeds: $(ls "$out/load" | wc -l) load, $(ls "$out/query" | wc -l) query, $(ls "$out/image" | wc -l) image" >&2
+echo "seeds: $(ls "$out/load" | wc -l) load, $(ls "$out/query" | wc -l) query, $(ls "$out/image" | wc -l) image," \
+  "$(ls "$out/escape" | wc -l) escape" >&2

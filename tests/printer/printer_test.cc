@@ -77,7 +77,7 @@ TEST(TextPrinter, NoEscapeCodesWithoutColourAndTheStepsAreNumbered) {
   EXPECT_EQ(out.find('\x1b'), std::string::npos);
   EXPECT_NE(out.find("1. Trapezius"), std::string::npos);
   EXPECT_NE(out.find("1. Find the tender spot."), std::string::npos);
-  EXPECT_NE(out.find("not medical advice"), std::string::npos);
+  EXPECT_NE(out.find("Not medical advice"), std::string::npos);
   EXPECT_NE(where({"temple"}, Format::kText, {.color = true}).find('\x1b'), std::string::npos);
 }
 

@@ -84,7 +84,7 @@ expect red-flags tpx list ''
 expect fish tpx completion ''
 # KB ids, asked of tpx at completion time; names for a capitalised word.
 expect levator-scapulae tpx muscle leva
-refuse trapezius tpx muscle levator-scapulae ''   # muscle takes one name
+expect trapezius tpx muscle levator-scapulae trap   # muscle takes several names
 expect 'Levator\ scapulae' tpx muscle 'Levator\ s'
 expect top-of-shoulder tpx where temple top-of-sh
 expect tailbone tpx area tail

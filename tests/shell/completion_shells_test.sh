@@ -61,9 +61,8 @@ expect top-of-shoulder 'tpx where temple top-of-sh'
 expect temporalis "tpx --kb $data/kb-small muscle te"
 got=$(candidates "tpx --kb $data/kb-small muscle leva")
 [[ $got != *levator-scapulae* ]] || fail "--kb is not followed: kb-small has no levator scapulae, yet $shell offers it"
-# muscle and protocol take one name: once it is typed, no more ids.
-got=$(candidates "tpx muscle levator-scapulae ")
-[[ $got != *trapezius* ]] || fail "'tpx muscle levator-scapulae <TAB>' offers more muscles"
+# muscle takes several names, protocol one: once it is typed, no more ids.
+expect trapezius 'tpx muscle levator-scapulae trap'
 got=$(candidates "tpx protocol ball-against-wall ")
 [[ $got != *pincer-grip* ]] || fail "'tpx protocol ball-against-wall <TAB>' offers more protocols"
 
