@@ -130,7 +130,7 @@ void read_areas(YamlReader& r, const YAML::Node& doc, AtlasView& v) {
     AtlasArea a;
     if (!r.scalar(it->first, "an area id", a.area)) continue;
     const std::string what = fmt::format("area '{}'", a.area.value);
-    const YAML::Node& shapes = it->second;
+    const YAML::Node shapes = it->second;  // a copy: it-> yields a temporary
     if (!shapes.IsSequence() || shapes.size() == 0) {
       r.error(shapes, fmt::format("{} needs a list of shapes (- polygon: [...] or - ellipse: [...])", what));
       continue;
