@@ -6,27 +6,6 @@
 #include "tpx/suggest.h"
 
 namespace tpx::detail {
-namespace {
-
-// A rough sound key: consonants only, c/ck/q as k, ph as f, z as s, doubled
-// letters once. "sholder" and "shoulder" share "shldr"; "bak" and "back" "bk".
-std::string sound_key(std::string_view w) {
-  std::string out;
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    char c = w[i];
-    if (std::string_view("aeiouy").find(c) != std::string_view::npos) continue;
-    if (c == 'c' || c == 'q') c = 'k';
-    if (c == 'z') c = 's';
-    if (c == 'p' && i + 1 < w.size() && w[i + 1] == 'h') {
-      c = 'f';
-      ++i;
-    }
-    if (out.empty() || out.back() != c) out += c;
-  }
-  return out;
-}
-
-}  // namespace
 
 bool is_english_word(std::string_view folded) {
   // Binary search by byte position: back up from the middle to the start of
