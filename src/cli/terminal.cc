@@ -1,5 +1,6 @@
 #include "terminal.h"
 
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -59,7 +60,12 @@ std::string cache_dir() {
 int finish_output(int code) {
   std::cout.flush();
   if (!std::cout.fail()) return code;
+  // A reader that went away is a quiet success. errno may no longer say
+  // EPIPE (a later isatty or ioctl overwrites it), so ask the pipe itself:
+  // Linux reports POLLERR on a pipe's write end once no reader is left.
   if (errno == EPIPE) return 0;
+  pollfd p{STDOUT_FILENO, 0, 0};
+  if (::poll(&p, 1, 0) == 1 && (p.revents & POLLERR)) return 0;
   std::cerr << "tpx: error: cannot write the output: " << std::strerror(errno) << '\n';
   return 2;
 }
