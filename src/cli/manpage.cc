@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "app_spec.h"
+#include "examples.h"
 #include "options.h"
 #include "tpx/version.h"
 
@@ -93,6 +94,24 @@ std::vector<const CommandSpec*> visible_leaves(const CommandSpec& root) {
   return out;
 }
 
+// One example: the command line in bold on a line of its own, what it
+// does indented under it (as in EXAMPLES).
+std::string example(const ManualEntry& e) {
+  std::string out = ".PP\n.nf\n" + bold(e.name) + "\n.fi\n";
+  if (!e.text.empty()) out += ".RS 4\n" + text(sentence(e.text)) + "\n.RE\n";
+  return out;
+}
+
+// The examples a command's --help ends with (examples.cc); a subcommand
+// (cache path) gets those of its command that use it.
+std::string command_examples_of(const CommandSpec& c) {
+  std::string out;
+  for (const ManualEntry& e : command_examples(c.path.front())) {
+    if (c.path.size() == 1 || e.name.find(c.command_line()) != std::string::npos) out += example(e);
+  }
+  return out.empty() ? out : ".PP\nExamples:\n.RS 4\n" + out + ".RE\n";
+}
+
 std::string section_commands(const std::vector<const CommandSpec*>& leaves) {
   std::string out = ".SH COMMANDS\n";
   for (const CommandSpec* c : leaves) {
@@ -101,6 +120,7 @@ std::string section_commands(const std::vector<const CommandSpec*>& leaves) {
     for (const ArgSpec& o : c->options) {
       if (!is_help(o)) out += option_item(o);
     }
+    out += command_examples_of(*c);
   }
   return out;
 }
@@ -142,10 +162,7 @@ std::string man_page(const CLI::App& app) {
   out += ".SH FILES\n" + entries(m.files, true);
 
   out += ".SH EXAMPLES\n";
-  for (const ManualEntry& e : m.examples) {
-    out += ".PP\n.nf\n" + bold(e.name) + "\n.fi\n";
-    if (!e.text.empty()) out += ".RS 4\n" + text(sentence(e.text)) + "\n.RE\n";
-  }
+  for (const ManualEntry& e : m.examples) out += example(e);
   return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "../printer/wrap.h"
+#include "examples.h"
 #include "tpx/version.h"
 
 namespace tpx::cli {
@@ -37,42 +39,70 @@ void add_picture_format(CLI::App* cmd, CliOptions& opt) {
   cmd->add_flag("--no-map", opt.no_map, "Do not draw the body map on a terminal")->excludes(map);
 }
 
-// `text` as lines of at most `width` columns (a longer word stays whole),
-// joined by newlines followed by `indent` spaces.
-std::string wrap(const std::string& text, std::size_t width, std::size_t indent) {
-  std::string out, line;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = std::min(text.find(' ', start), text.size());
-    std::string word = text.substr(start, end - start);
-    start = end + 1;
-    if (word.empty()) continue;
-    if (!line.empty() && line.size() + 1 + word.size() > width) {
-      out += line + '\n' + std::string(indent, ' ');
-      line.clear();
-    }
-    line += (line.empty() ? "" : " ") + word;
-  }
-  return out + line;
-}
+// --help is 80 columns wide, as CLI11 lays it out, whatever the terminal.
+constexpr std::size_t kHelpWidth = 80;
 
-// "  NAME  text" rows with the texts aligned, wrapped to 80 columns.
+// "  NAME  text" rows with the texts aligned, wrapped to 80 columns; when the
+// names are so long that the texts would be a narrow column (the examples'
+// command lines), each text goes on its own lines under its name instead.
 std::string rows(const std::vector<ManualEntry>& entries) {
+  constexpr std::size_t kMinText = 40;
   std::size_t w = 0;
   for (const ManualEntry& e : entries) {
     if (!e.text.empty()) w = std::max(w, e.name.size());
   }
+  bool under = 2 + w + 2 + kMinText > kHelpWidth;
   std::string out;
   for (const ManualEntry& e : entries) {
     if (e.text.empty()) {
       out += "  " + e.name + '\n';
-      continue;
+    } else if (under) {
+      out += "  " + e.name + '\n' + printer::paragraph(std::string(6, ' '), e.text, 6, kHelpWidth);
+    } else {
+      std::string prefix = "  " + e.name + std::string(w - e.name.size() + 2, ' ');
+      out += printer::paragraph(prefix, e.text, prefix.size(), kHelpWidth);
     }
-    std::string prefix = "  " + e.name + std::string(w - e.name.size() + 2, ' ');
-    out += prefix + wrap(e.text, 80 - prefix.size(), prefix.size()) + '\n';
   }
   return out;
 }
+
+// CLI11's layout (a first column of 30 for names, then the description),
+// with every description wrapped to 80 columns under that column by the
+// printer's paragraph(), as the rest of the help is, instead of running on.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    return columns(make_option_name(opt, is_positional) + make_option_opts(opt), make_option_desc(opt));
+  }
+  // The commands' names are short: their column is as wide as the longest
+  // needs, so each description keeps to one line.
+  std::string make_subcommand(const CLI::App* sub) const override {
+    std::size_t longest = 0;
+    for (const CLI::App* s : sub->get_parent()->get_subcommands([](const CLI::App*) { return true; })) {
+      longest = std::max(longest, s->get_display_name(true).size());
+    }
+    return columns(sub->get_display_name(true), sub->get_description(), std::min(2 + longest + 2, get_column_width()));
+  }
+  std::string make_description(const CLI::App* app) const override {
+    std::string desc = CLI::Formatter::make_description(app), out;
+    for (std::size_t start = 0; start < desc.size();) {
+      std::size_t end = std::min(desc.find('\n', start), desc.size());
+      out += printer::paragraph("", std::string_view(desc).substr(start, end - start), 0, kHelpWidth);
+      start = end + 1;
+    }
+    return out;
+  }
+
+ private:
+  std::string columns(const std::string& name, const std::string& desc, std::size_t col = 0) const {
+    if (col == 0) col = get_column_width();
+    std::string lead = "  " + name;
+    if (desc.empty()) return lead + '\n';
+    if (lead.size() >= col) return lead + '\n' + printer::paragraph(std::string(col, ' '), desc, col, kHelpWidth);
+    lead.resize(col, ' ');
+    return printer::paragraph(lead, desc, col, kHelpWidth);
+  }
+};
 
 }  // namespace
 
@@ -93,8 +123,10 @@ namespace {
 
 std::string footer(const CLI::App& app) {
   const Manual& m = manual();
+  std::string notice = printer::paragraph("", m.notice, 0, kHelpWidth);
+  notice.pop_back();  // CLI11 ends the footer with its own newline
   return "Examples:\n" + rows(m.examples) + "\nExit status:\n" + rows(m.exit_status) + "\nEnvironment:\n" +
-         rows(environment(app)) + '\n' + wrap(m.notice, 80, 0);
+         rows(environment(app)) + '\n' + notice;
 }
 
 // What the KB commands' --help adds: the global options that apply to them.
@@ -102,10 +134,10 @@ constexpr std::string_view kKbGlobals =
     "Global options (before or after the command): --kb DIR (or TPX_KB) uses another KB, --no-cache "
     "compiles it afresh, --color WHEN; tpx --help has the rest.";
 
-// A command's own --help footer: its examples, then what else applies.
-void command_footer(CLI::App* cmd, const std::vector<ManualEntry>& examples, std::string_view more) {
-  std::string text = "Examples:\n" + rows(examples);
-  if (!more.empty()) text += '\n' + wrap(std::string(more), 80, 0) + '\n';
+// A command's own --help footer: its examples (examples.cc), then what else applies.
+void command_footer(CLI::App* cmd, std::string_view more) {
+  std::string text = "Examples:\n" + rows(command_examples(cmd->get_name()));
+  if (!more.empty()) text += '\n' + printer::paragraph("", more, 0, kHelpWidth);
   cmd->footer(text);
 }
 
@@ -140,7 +172,7 @@ const Manual& manual() {
        {"2", "an error: bad arguments, an unknown muscle or protocol, a KB with errors"}},
       {{"NO_COLOR", "when set, no colour in any output; body maps are drawn in plain characters"},
        {"COLORTERM", "truecolor or 24bit: body maps in 24-bit colour; otherwise in 256 colours"},
-       {"COLUMNS", "the width of a body map drawn when not on a terminal (default 80)"},
+       {"COLUMNS", "when not on a terminal, the width text is wrapped to and a body map drawn at (default 80)"},
        {"XDG_CACHE_HOME", "images of --kb directories go to $XDG_CACHE_HOME/tpx, else ~/.cache/tpx"}},
       {{"$XDG_CACHE_HOME/tpx/ or ~/.cache/tpx/",
         "compiled images of --kb directories, one .tpxi file per directory state, rebuilt whenever a file "
@@ -169,6 +201,8 @@ void define_options(CLI::App& app, CliOptions& opt) {
       "tpx: find the muscles whose trigger points refer pain where you hurt, where to press, and how to "
       "release them safely.");
   app.set_version_flag("--version,-V", std::string("tpx ") + TPX_VERSION);
+  // Before the subcommands, which take their parent's formatter when added.
+  app.formatter(std::make_shared<HelpFormatter>());
   app.require_subcommand(1);
   app.fallthrough();
   // An empty --kb would silently mean the built-in KB; an empty TPX_KB is
@@ -270,44 +304,23 @@ void define_options(CLI::App& app, CliOptions& opt) {
   help->add_option("command", opt.help_topic, "A command, e.g. where")->type_name("COMMAND");
   help->callback([&opt] { opt.help = true; });
 
-  command_footer(where,
-                 {{"tpx where \"temple\" \"top of shoulder\"", "rank the muscles that refer pain there"},
-                  {"tpx where \"burning between my shoulder blades\" --explain", "with each score's parts"},
-                  {"tpx where heel \"arch of foot\" --format ids | tpx muscle -", "the cards of the best five"},
-                  {"printf 'buttock\\nback of thigh\\n' | tpx where -", "phrases from stdin, one per line"}},
-                 kKbGlobals);
-  command_footer(muscle,
-                 {{"tpx muscle levator-scapulae", "one card"},
-                  {"tpx muscle SCM traps --format json", "two cards, one JSON object per line"},
-                  {"tpx where neck --format ids | tpx muscle -", "names from stdin, one per line"}},
-                 kKbGlobals);
-  command_footer(area,
-                 {{"tpx area \"web of the thumb\"", "every muscle that refers pain there"},
-                  {"tpx area tailbone --format tsv --header", "muscle, name, weight, trigger_point, area"}},
-                 kKbGlobals);
-  command_footer(cause,
-                 {{"tpx cause \"looking down at my phone\"", "what it overloads and what to change"},
-                  {"tpx cause \"desk work\" --format json", "the same as one JSON object"}},
-                 kKbGlobals);
-  command_footer(protocol,
-                 {{"tpx protocol ball-against-wall", "steps, dose, cautions, the muscles that use it"},
-                  {"tpx list protocols", "every protocol's id"}},
-                 kKbGlobals);
-  command_footer(check, {{"tpx check ~/my-kb", "every problem as file:line:column"}},
-                 "Global options: --kb DIR (or TPX_KB) names the KB when DIR is not given.");
-  command_footer(list,
-                 {{"tpx list areas | grep -i knee", "the words tpx knows"},
-                  {"tpx list muscles --format ids", "ids only"}},
-                 kKbGlobals);
-  command_footer(cache, {{"tpx cache path", "where compiled --kb images are kept"}, {"tpx cache clear", "delete them"}},
-                 "");
-  command_footer(completion, {{"source <(tpx completion bash)", "TAB completion in this bash"}}, "");
-  command_footer(help, {{"tpx help where", "what tpx where --help prints"}}, "");
+  command_footer(where, kKbGlobals);
+  command_footer(muscle, kKbGlobals);
+  command_footer(area, kKbGlobals);
+  command_footer(cause, kKbGlobals);
+  command_footer(protocol, kKbGlobals);
+  command_footer(check, "Global options: --kb DIR (or TPX_KB) names the KB when DIR is not given.");
+  command_footer(compile, "");
+  command_footer(list, kKbGlobals);
+  command_footer(cache, "");
+  command_footer(completion, "");
+  command_footer(help, "");
 
   // The build runs it to write tpx.1; `tpx man | man -l -` reads it uninstalled.
-  app.add_subcommand("man", "Print this manual, tpx(1), in roff: tpx man | man -l -")->callback([&opt] {
+  CLI::App* man = app.add_subcommand("man", "Print this manual, tpx(1), in roff: tpx man | man -l -")->callback([&opt] {
     opt.man_page = true;
   });
+  command_footer(man, "");
 }
 
 }  // namespace tpx::cli

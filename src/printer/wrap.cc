@@ -1,6 +1,8 @@
 #include "wrap.h"
 
 #include <algorithm>
+#include <sstream>
+#include <utility>
 
 namespace tpx::printer {
 namespace {
@@ -81,6 +83,12 @@ void paragraph(std::ostream& out, std::string_view lead, std::string_view text, 
     empty = false;
   }
   flush();
+}
+
+std::string paragraph(std::string_view lead, std::string_view text, std::size_t hang, std::size_t width) {
+  std::ostringstream out;
+  paragraph(out, lead, text, hang, width);
+  return std::move(out).str();
 }
 
 }  // namespace tpx::printer

@@ -27,6 +27,16 @@ for needle in 'not medical advice' TPX_KB NO_COLOR XDG_CACHE_HOME '.cache/tpx' '
     'tpx cache clear' 'tpx list' 'tpx completion' 'tpx man' '--format' '--kb' 'text, json, tsv or ids'; do
     grep -qF -- "$needle" <<< "$text" || fail "the page never mentions '$needle'"
 done
+# Each command's own examples under it in COMMANDS (from examples.cc): the
+# text between one command's heading and the next has an Examples: block
+# with a command line of that command.
+commands=$(sed -n '/^COMMANDS$/,/^OPTIONS$/p' <<< "$text")
+for cmd in where muscle area cause protocol check compile 'cache path' 'cache clear' list completion help man; do
+    section=$(awk -v h="   tpx $cmd" 'index($0, h) == 1 && (length($0) == length(h) || substr($0, length(h) + 1, 1) == " ") {on = 1; print; next}
+                                       /^   tpx / {on = 0} on' <<< "$commands")
+    grep -q '^       Examples:$' <<< "$section" || fail "tpx $cmd has no Examples: in COMMANDS"
+    grep -qE "^           .*tpx $cmd( |\$)" <<< "$section" || fail "tpx $cmd has no example of itself in COMMANDS"
+done
 # The exit codes, as the CLI uses them.
 for code in 0 1 2; do
     grep -qE "^ +$code +[A-Z]" <<< "$text" || fail "EXIT STATUS does not explain $code"
