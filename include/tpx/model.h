@@ -1,7 +1,9 @@
 // The knowledge-base model: what the YAML files say, as plain values.
 //
-// The loader fills a Model from kb/ files; validate() checks it; compile()
-// turns a valid Model into the image that queries read (see image.h). Every
+// load_directory() and load_sources() (load.h) fill a Model from kb/ files
+// and validate it (cross-file checks: src/core/validate.cc); compile_kb()
+// (compile.h) turns a Model that loaded without errors into the image that
+// queries read (see image.h). Every
 // id and reference keeps the position it was read from, so validation can
 // point at the exact file:line:column.
 #ifndef TPX_MODEL_H_

@@ -23,7 +23,7 @@
 namespace tpx {
 
 /// How a phrase part found its term.
-enum class MatchHow { kExact, kWords, kPartial };
+enum class MatchHow { kExact, kPartial };
 
 /// One term found in one phrase.
 struct ResolvedTerm {

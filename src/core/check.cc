@@ -5,6 +5,7 @@
 #include <set>
 
 #include "tpx/rank.h"
+#include "validate.h"
 
 namespace tpx {
 namespace {
@@ -12,8 +13,7 @@ namespace {
 using image::TermKind;
 
 Diagnostic warning_at(const Model& m, const Pos& p, std::string message) {
-  std::string file = p.file >= 0 && p.file < static_cast<int>(m.files.size()) ? m.files[p.file] : "";
-  return {std::move(file), p.line, p.column, Severity::kWarning, std::move(message)};
+  return detail::diagnostic_at(m, p, Severity::kWarning, std::move(message));
 }
 
 // Muscles that reach the top kReachableRank of at least one single-term query

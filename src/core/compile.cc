@@ -14,6 +14,8 @@
 
 #include "geometry.h"
 #include "hash.h"
+#include "id_table.h"
+#include "string_table.h"
 #include "tpx/normalize.h"
 #include "tpx/red_flags.h"
 
@@ -21,54 +23,7 @@ namespace tpx {
 namespace {
 
 using namespace image;
-
-// Id -> index, by open addressing over views of the model's own ids: no
-// copies, and one probe of a flat array per reference instead of a walk
-// through scattered hash nodes, which is what kept compiling from growing
-// linearly once the model no longer fits in the caches.
-class IdTable {
- public:
-  template <typename T>
-  explicit IdTable(const std::vector<T>& items) {
-    std::size_t n = 16;
-    while (n < 2 * items.size()) n *= 2;
-    slots_.assign(n, Slot{});
-    ids_.reserve(items.size());
-    for (const T& item : items) {
-      const std::string_view id = item.id.value;
-      const std::uint64_t h = detail::hash64(id.data(), id.size());
-      std::size_t i = probe(id, h);
-      if (slots_[i].index == kNone) slots_[i] = {h, static_cast<std::uint32_t>(ids_.size())};  // first wins
-      ids_.push_back(id);
-    }
-  }
-
-  std::optional<std::uint32_t> find(std::string_view id) const {
-    const std::size_t i = probe(id, detail::hash64(id.data(), id.size()));
-    if (slots_[i].index == kNone) return std::nullopt;
-    return slots_[i].index;
-  }
-  // Only for references the validator has resolved already.
-  std::uint32_t at(std::string_view id) const {
-    if (std::optional<std::uint32_t> i = find(id)) return *i;
-    throw std::out_of_range("unknown id '" + std::string(id) + "'");
-  }
-
- private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::uint32_t index = kNone;
-  };
-  // The slot holding `id`, or the empty slot where it would go.
-  std::size_t probe(std::string_view id, std::uint64_t h) const {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t i = h & mask;
-    while (slots_[i].index != kNone && (slots_[i].hash != h || ids_[slots_[i].index] != id)) i = (i + 1) & mask;
-    return i;
-  }
-  std::vector<Slot> slots_;
-  std::vector<std::string_view> ids_;
-};
+using detail::IdTable;
 
 class Compiler {
  public:
@@ -92,7 +47,7 @@ class Compiler {
     out_.resize(sizeof(Header));
     // About six distinct short strings per entry: sized for that, the table
     // rarely grows, and stays small enough to keep in the caches.
-    size_slots(4 * (m_.muscles.size() + m_.areas.size() + m_.symptoms.size() + m_.causes.size()) + 1024);
+    strings_.reserve(4 * (m_.muscles.size() + m_.areas.size() + m_.symptoms.size() + m_.causes.size()) + 1024);
     emit_regions();
     emit_muscles();
     emit_areas();
@@ -107,53 +62,7 @@ class Compiler {
   }
 
  private:
-  static constexpr std::size_t kShareBelow = 120;
-
-  // One slot of the string table: open addressing over the strings section.
-  struct Slot {
-    std::uint64_t hash = 0;
-    Str s{0, kEmptySlot};
-  };
-  static constexpr std::uint32_t kEmptySlot = 0xFFFFFFFFu;
-
-  std::size_t strings_size() const { return out_.size() - sizeof(Header); }
-  std::string_view text_at(Str s) const {
-    return {reinterpret_cast<const char*>(out_.data()) + sizeof(Header) + s.offset, s.size};
-  }
-  Str append_text(std::string_view s) {
-    if (strings_size() + s.size() > 0xFFFFFFF0u) throw std::length_error("knowledge base too large for the image format");
-    Str out{static_cast<std::uint32_t>(strings_size()), static_cast<std::uint32_t>(s.size())};
-    const auto* p = reinterpret_cast<const std::byte*>(s.data());
-    out_.insert(out_.end(), p, p + s.size());
-    return out;
-  }
-  void size_slots(std::size_t expected) {
-    std::size_t n = 1024;
-    while (n < 2 * expected) n *= 2;
-    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(n));
-    for (const Slot& o : old) {
-      if (o.s.size == kEmptySlot) continue;
-      std::size_t i = o.hash & (slots_.size() - 1);
-      while (slots_[i].s.size != kEmptySlot) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = o;
-    }
-  }
-
-  Str str(std::string_view s) {
-    // Short strings (ids, labels, aliases, sources) repeat and are shared;
-    // long prose (locations, notes) is almost always unique and goes
-    // straight in.
-    if (s.size() > kShareBelow) return append_text(s);
-    const std::uint64_t h = detail::hash64(s.data(), s.size());
-    std::size_t i = h & (slots_.size() - 1);
-    for (; slots_[i].s.size != kEmptySlot; i = (i + 1) & (slots_.size() - 1)) {
-      if (slots_[i].hash == h && text_at(slots_[i].s) == s) return slots_[i].s;
-    }
-    const Str added = append_text(s);
-    slots_[i] = {h, added};
-    if (++interned_ * 2 > slots_.size()) size_slots(interned_);
-    return added;
-  }
+  Str str(std::string_view s) { return strings_.add(s); }
   template <typename Seq, typename F>
   Range strs(const Seq& items, F&& text) {
     Range r{static_cast<std::uint32_t>(strs_.size()), static_cast<std::uint32_t>(items.size())};
@@ -449,7 +358,7 @@ class Compiler {
     }
     for (std::uint32_t i : sorted_terms()) {
       const auto& [key, kind, target] = terms_[i];
-      if (!terms_out_.empty() && text_at(terms_out_.back().key) == key &&
+      if (!terms_out_.empty() && strings_.text_at(terms_out_.back().key) == key &&
           static_cast<std::uint32_t>(terms_out_.back().kind) == kind && terms_out_.back().target == target)
         continue;  // the same name given twice
       terms_out_.push_back({str(key), static_cast<TermKind>(kind), target});
@@ -502,7 +411,7 @@ class Compiler {
     h.version = kFormatVersion;
     h.section_count = kSectionCount;
     // The strings are in place already, right after the header.
-    h.sections[kStrings] = {sizeof(Header), strings_size()};
+    h.sections[kStrings] = {sizeof(Header), strings_.size()};
     append(h.sections[kStrs], strs_.data(), strs_.size());
     append(h.sections[kU32], u32_.data(), u32_.size());
     append(h.sections[kRegions], regions_out_.data(), regions_out_.size());
@@ -536,8 +445,7 @@ class Compiler {
   const Model& m_;
   const IdTable regions_, areas_, symptoms_, causes_, protocols_, muscles_;
   std::vector<std::byte> out_;  // the image: header, then the strings section as it grows
-  std::vector<Slot> slots_;     // the string table
-  std::size_t interned_ = 0;
+  detail::StringTable strings_{out_, sizeof(Header)};
   std::vector<Str> strs_;
   std::vector<std::uint32_t> u32_;
   std::vector<RegionRec> regions_out_;

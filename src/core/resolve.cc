@@ -371,7 +371,6 @@ std::string_view term_kind_name(TermKind kind) {
 std::string_view match_how_name(MatchHow how) {
   switch (how) {
     case MatchHow::kExact: return "exact";
-    case MatchHow::kWords: return "words";
     case MatchHow::kPartial: return "partial";
   }
   return "exact";

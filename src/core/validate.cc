@@ -39,10 +39,7 @@ class Validator {
  private:
   using IdMap = std::map<std::string, Pos>;
 
-  void add(Severity s, const Pos& p, std::string msg) {
-    std::string file = p.file >= 0 && p.file < static_cast<int>(m_.files.size()) ? m_.files[p.file] : "";
-    out_.push_back({std::move(file), p.line, p.column, s, std::move(msg)});
-  }
+  void add(Severity s, const Pos& p, std::string msg) { out_.push_back(diagnostic_at(m_, p, s, std::move(msg))); }
   void error(const Pos& p, std::string msg) { add(Severity::kError, p, std::move(msg)); }
   void warning(const Pos& p, std::string msg) { add(Severity::kWarning, p, std::move(msg)); }
 
@@ -324,6 +321,11 @@ class Validator {
 };
 
 }  // namespace
+
+Diagnostic diagnostic_at(const Model& m, const Pos& p, Severity severity, std::string message) {
+  std::string file = p.file >= 0 && p.file < static_cast<int>(m.files.size()) ? m.files[p.file] : "";
+  return {std::move(file), p.line, p.column, severity, std::move(message)};
+}
 
 bool is_valid_id(std::string_view id) {
   if (id.empty() || id.front() == '-' || id.back() == '-') return false;

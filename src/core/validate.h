@@ -24,6 +24,10 @@ void validate_atlas(const Model& m, std::vector<Diagnostic>& out);
 /// reported while the atlas is incomplete.
 inline constexpr Severity kAtlasGapSeverity = Severity::kWarning;
 
+/// A diagnostic at `p` in one of `m`'s files (an empty file name when `p`
+/// is not in a file: a Model built in code).
+Diagnostic diagnostic_at(const Model& m, const Pos& p, Severity severity, std::string message);
+
 /// True for kebab-case ids: [a-z0-9]+(-[a-z0-9]+)*.
 bool is_valid_id(std::string_view id);
 

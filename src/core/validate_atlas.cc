@@ -40,10 +40,7 @@ class AtlasValidator {
   }
 
  private:
-  void add(Severity s, const Pos& p, std::string msg) {
-    std::string file = p.file >= 0 && p.file < static_cast<int>(m_.files.size()) ? m_.files[p.file] : "";
-    out_.push_back({std::move(file), p.line, p.column, s, std::move(msg)});
-  }
+  void add(Severity s, const Pos& p, std::string msg) { out_.push_back(diagnostic_at(m_, p, s, std::move(msg))); }
 
   void unknown(const Text& t, std::string_view noun, const std::vector<std::string>& names) {
     std::string msg = fmt::format("unknown {} '{}'", noun, t.value);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "test_kb.h"
 
 namespace tpx {
@@ -52,7 +54,20 @@ TEST(Rank, TiesBreakByIdAndOrderIsStable) {
   const Kb& kb = test::small_kb();
   // Both explain "temple" as primary with the same rarity.
   EXPECT_EQ(top_ids(kb, {"temple"}, 0), (std::vector<std::string>{"temporalis", "trapezius"}));
-  EXPECT_EQ(top_ids(kb, {"temple"}, 0), top_ids(kb, {"temple"}, 0));
+}
+
+TEST(Rank, OrderDoesNotDependOnTheOrderMusclesWereLoaded) {
+  // The same KB with its muscles in the opposite file order: ties must still
+  // break by id, never by where a muscle happened to sit in the image.
+  Model model = test::load_model(test::data_dir() + "/kb-small");
+  const Kb forward = compile_kb(model);
+  std::reverse(model.muscles.begin(), model.muscles.end());
+  const Kb reversed = compile_kb(model);
+  ASSERT_NE(forward.str(forward.muscles()[0].id), reversed.str(reversed.muscles()[0].id));
+  for (const std::vector<std::string>& q : std::vector<std::vector<std::string>>{
+           {"temple"}, {"behind the eye"}, {"head"}, {"temple", "top of shoulder"}, {"shoulder"}}) {
+    EXPECT_EQ(top_ids(forward, q, 0), top_ids(reversed, q, 0)) << q[0];
+  }
 }
 
 TEST(Rank, CulpritOrderLiftsTheClassicSourceOfATie) {
