@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <memory>
 #include <unordered_map>
 
 #include "tpx/normalize.h"
@@ -198,11 +199,15 @@ std::vector<Clause> clauses(const Kb& kb, const std::vector<std::string>& phrase
   return out;
 }
 
-// The concept phrases and everyday expressions that can match in this query,
-// indexed by their first word, so each word of the query is tried only
+// The concept phrases and everyday expressions of a KB, split into words
+// and indexed by their first word, so each word of a query is tried only
 // against the phrases that start with it (placeholders, which match many
-// words, are tried everywhere). A phrase whose first word the query does not
-// hold is never split: the catalogue has thousands, a query a few words.
+// words, are tried everywhere). The catalogue has thousands of phrases and
+// a query a few words, so a single query indexes only the phrases whose
+// first word it holds; a process that asks again (tpx where --each, a
+// library) indexes them all once and keeps that (shared_index below):
+// looking at every phrase on every query cost more than the rest of the
+// query.
 class PatternIndex {
  public:
   struct Pattern {
@@ -211,12 +216,16 @@ class PatternIndex {
     std::vector<std::string_view> words;
   };
 
-  PatternIndex(const Kb& kb, const std::vector<Clause>& cls) {
+  /// Every phrase when `cls` is null, else those whose first word `cls` holds.
+  PatternIndex(const Kb& kb, const std::vector<Clause>* cls) {
     std::vector<std::string_view> query_words;
-    for (const Clause& cl : cls) query_words.insert(query_words.end(), cl.words.begin(), cl.words.end());
-    std::sort(query_words.begin(), query_words.end());
-    query_words.erase(std::unique(query_words.begin(), query_words.end()), query_words.end());
+    if (cls) {
+      for (const Clause& cl : *cls) query_words.insert(query_words.end(), cl.words.begin(), cl.words.end());
+      std::sort(query_words.begin(), query_words.end());
+      query_words.erase(std::unique(query_words.begin(), query_words.end()), query_words.end());
+    }
     auto wanted = [&](std::string_view key) {
+      if (!cls) return true;
       const std::string_view first = key.substr(0, key.find(' '));
       return first == kAgeWord || first == kNumberWord ||
              std::binary_search(query_words.begin(), query_words.end(), first);
@@ -233,26 +242,50 @@ class PatternIndex {
   template <typename F>
   void for_each_at(std::string_view word, F&& f) const {
     if (auto it = by_first_.find(word); it != by_first_.end())
-      for (std::size_t p : it->second) f(patterns_[p]);
-    for (std::size_t p : wild_) f(patterns_[p]);
+      for (std::uint32_t p : it->second) f(patterns_[p]);
+    for (std::uint32_t p : wild_) f(patterns_[p]);
   }
 
  private:
   void add(Pattern p) {
     if (p.words.empty()) return;
     const std::string_view first = p.words[0];
-    (first == kAgeWord || first == kNumberWord ? wild_ : by_first_[first]).push_back(patterns_.size());
+    (first == kAgeWord || first == kNumberWord ? wild_ : by_first_[first])
+        .push_back(static_cast<std::uint32_t>(patterns_.size()));
     patterns_.push_back(std::move(p));
   }
+
   std::vector<Pattern> patterns_;
-  std::unordered_map<std::string_view, std::vector<std::size_t>> by_first_;
-  std::vector<std::size_t> wild_;
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_first_;
+  std::vector<std::uint32_t> wild_;
 };
+
+// The whole index of `kb` from its second query in this thread on, or null
+// on its first. Kept per thread for one image at a time, known by its
+// address, size and checksum; its words are views of the image's text.
+const PatternIndex* shared_index(const Kb& kb) {
+  struct Cache {
+    const std::byte* data = nullptr;
+    std::size_t size = 0;
+    std::uint64_t checksum = 0;
+    std::unique_ptr<PatternIndex> index;
+  };
+  thread_local Cache cache;
+  const std::uint64_t checksum = reinterpret_cast<const image::Header*>(kb.bytes().data())->checksum;
+  if (cache.data != kb.bytes().data() || cache.size != kb.bytes().size() || cache.checksum != checksum) {
+    cache = {kb.bytes().data(), kb.bytes().size(), checksum, nullptr};
+    return nullptr;
+  }
+  if (!cache.index) cache.index = std::make_unique<PatternIndex>(kb, nullptr);
+  return cache.index.get();
+}
 
 // The phrase of the first counted mention of each concept, or kNone.
 std::vector<std::uint32_t> find_concepts(const Kb& kb, const std::vector<Clause>& cls) {
   std::vector<std::uint32_t> found(kb.concepts().size(), kNone);
-  const PatternIndex index(kb, cls);
+  std::optional<PatternIndex> own;
+  const PatternIndex* shared = shared_index(kb);
+  const PatternIndex& index = shared ? *shared : own.emplace(kb, &cls);
   struct Span {
     std::uint32_t concept_index;
     std::size_t from, to;
