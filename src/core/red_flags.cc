@@ -98,13 +98,13 @@ std::vector<std::string_view> split_key(std::string_view key) {
 
 // The end of `pattern` matched in `words` from `start`, or 0 when it does not
 // match there. Up to kMaxGap gap words may come between two pattern words.
-std::size_t match_at(const std::vector<std::string>& words, std::size_t start,
+std::size_t match_at(const std::vector<std::string>& words, const std::vector<bool>& gap_word, std::size_t start,
                      const std::vector<std::string_view>& pattern) {
   if (pattern.empty() || start >= words.size() || !word_matches(pattern[0], words[start])) return 0;
   std::size_t i = start + 1;
   for (std::size_t k = 1; k < pattern.size(); ++k) {
     int gap = 0;
-    while (i < words.size() && !word_matches(pattern[k], words[i]) && gap < kMaxGap && is_gap_word(words[i])) {
+    while (i < words.size() && !word_matches(pattern[k], words[i]) && gap < kMaxGap && gap_word[i]) {
       ++i;
       ++gap;
     }
@@ -158,6 +158,7 @@ struct Clause {
   std::size_t phrase;
   std::vector<std::string> words;
   std::vector<bool> negated;
+  std::vector<bool> gap;  // is_gap_word(), asked once per word rather than once per pattern tried
 };
 
 std::vector<bool> negated_words(const std::vector<std::string>& words) {
@@ -185,13 +186,14 @@ std::vector<Clause> clauses(const Kb& kb, const std::vector<std::string>& phrase
     for (std::size_t start = 0; start <= text.size();) {
       std::size_t end = text.find_first_of(".;!?", start);
       if (end == std::string::npos) end = text.size();
-      Clause c{p, fold_words(std::string_view(text).substr(start, end - start)), {}};
+      Clause c{p, fold_words(std::string_view(text).substr(start, end - start)), {}, {}};
       for (std::string& w : c.words) {
         auto [it, added] = corrected.try_emplace(w);
         if (added) it->second = correct(kb, w);
         w = it->second;
       }
       c.negated = negated_words(c.words);
+      for (const std::string& w : c.words) c.gap.push_back(is_gap_word(w));
       if (!c.words.empty()) out.push_back(std::move(c));
       start = end + 1;
     }
@@ -243,6 +245,9 @@ class PatternIndex {
   void for_each_at(std::string_view word, F&& f) const {
     if (auto it = by_first_.find(word); it != by_first_.end())
       for (std::uint32_t p : it->second) f(patterns_[p]);
+    // A placeholder matches numbers only, and a folded number starts with a
+    // digit or '-' (what is_number's from_chars needs).
+    if (word.empty() || !((word[0] >= '0' && word[0] <= '9') || word[0] == '-')) return;
     for (std::uint32_t p : wild_) f(patterns_[p]);
   }
 
@@ -296,7 +301,7 @@ std::vector<std::uint32_t> find_concepts(const Kb& kb, const std::vector<Clause>
     mentions.clear();
     for (std::size_t i = 0; i < cl.words.size(); ++i) {
       index.for_each_at(cl.words[i], [&](const PatternIndex::Pattern& p) {
-        std::size_t e = match_at(cl.words, i, p.words);
+        std::size_t e = match_at(cl.words, cl.gap, i, p.words);
         if (!e) return;
         if (p.everyday) {
           everyday.push_back({p.concept_index, i, e});
