@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <string_view>
 
 #include "commands.h"
 #include "completion.h"
@@ -37,6 +38,21 @@ int print_help(const CLI::App& app, const std::string& topic) {
   return tpx::cli::kExitError;
 }
 
+// Whether this command line may print a help text (-h, --help, `tpx help`,
+// or bare `tpx`), or a man page or completion script: only then are the
+// help footers worth wrapping. Errs towards yes (a phrase "help", a short
+// option cluster with an h), which only costs time.
+bool may_print_help(int argc, char** argv) {
+  if (argc < 2) return true;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--") break;
+    if (a == "--help" || a.starts_with("--help=") || a == "help" || a == "man" || a == "completion") return true;
+    if (a.size() > 1 && a[0] == '-' && a[1] != '-' && a.find('h') != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -44,7 +60,7 @@ int main(int argc, char** argv) {
   tpx::cli::CliOptions opt;
   CLI::App app{"tpx"};
   app.name("tpx");
-  tpx::cli::define_options(app, opt);
+  tpx::cli::define_options(app, opt, may_print_help(argc, argv));
   int code = tpx::cli::kExitMatch;
   try {
     if (std::optional<std::string> why = tpx::cli::usage_error(app, argc, argv)) {

@@ -164,7 +164,7 @@ std::vector<std::string> candidate_kinds(const std::vector<std::string>& path) {
   return {};
 }
 
-void define_options(CLI::App& app, CliOptions& opt) {
+void define_options(CLI::App& app, CliOptions& opt, bool help_text) {
   app.description(
       "tpx: find the muscles whose trigger points refer pain where you hurt, where to press, and how to "
       "release them safely.");
@@ -187,8 +187,9 @@ void define_options(CLI::App& app, CliOptions& opt) {
       ->type_name("WHEN")
       ->capture_default_str();
   // After the options whose environment variables it lists; each command
-  // replaces it with its own (command_footer).
-  app.footer(footer(app));
+  // replaces it with its own (command_footer). Only --help shows footers,
+  // and wrapping them cost a fifth of a query's instructions.
+  if (help_text) app.footer(footer(app));
 
   CLI::App* where = app.add_subcommand("where", "Rank the muscles that refer pain to the places you name");
   where->add_option("phrases", opt.phrases, "Where it hurts, one phrase each; '-' or a pipe reads stdin")
@@ -270,39 +271,41 @@ void define_options(CLI::App& app, CliOptions& opt) {
   help->add_option("command", opt.help_topic, "A command, e.g. where")->type_name("COMMAND");
   help->callback([&opt] { opt.help = true; });
 
-  command_footer(where,
-                 {{"tpx where \"temple\" \"top of shoulder\"", "rank the muscles that refer pain there"},
-                  {"tpx where \"burning between my shoulder blades\" --explain", "with each score's parts"},
-                  {"tpx where heel \"arch of foot\" --format ids | tpx muscle -", "the cards of the best five"},
-                  {"printf 'buttock\\nback of thigh\\n' | tpx where -", "phrases from stdin, one per line"}},
-                 kKbGlobals);
-  command_footer(muscle,
-                 {{"tpx muscle levator-scapulae", "one card"},
-                  {"tpx muscle SCM traps --format json", "two cards, one JSON object per line"},
-                  {"tpx where neck --format ids | tpx muscle -", "names from stdin, one per line"}},
-                 kKbGlobals);
-  command_footer(area,
-                 {{"tpx area \"web of the thumb\"", "every muscle that refers pain there"},
-                  {"tpx area tailbone --format tsv --header", "muscle, name, weight, trigger_point, area"}},
-                 kKbGlobals);
-  command_footer(cause,
-                 {{"tpx cause \"looking down at my phone\"", "what it overloads and what to change"},
-                  {"tpx cause \"desk work\" --format json", "the same as one JSON object"}},
-                 kKbGlobals);
-  command_footer(protocol,
-                 {{"tpx protocol ball-against-wall", "steps, dose, cautions, the muscles that use it"},
-                  {"tpx list protocols", "every protocol's id"}},
-                 kKbGlobals);
-  command_footer(check, {{"tpx check ~/my-kb", "every problem as file:line:column"}},
-                 "Global options: --kb DIR (or TPX_KB) names the KB when DIR is not given.");
-  command_footer(list,
-                 {{"tpx list areas | grep -i knee", "the words tpx knows"},
-                  {"tpx list muscles --format ids", "ids only"}},
-                 kKbGlobals);
-  command_footer(cache, {{"tpx cache path", "where compiled --kb images are kept"}, {"tpx cache clear", "delete them"}},
-                 "");
-  command_footer(completion, {{"source <(tpx completion bash)", "TAB completion in this bash"}}, "");
-  command_footer(help, {{"tpx help where", "what tpx where --help prints"}}, "");
+  if (help_text) {
+    command_footer(where,
+                   {{"tpx where \"temple\" \"top of shoulder\"", "rank the muscles that refer pain there"},
+                    {"tpx where \"burning between my shoulder blades\" --explain", "with each score's parts"},
+                    {"tpx where heel \"arch of foot\" --format ids | tpx muscle -", "the cards of the best five"},
+                    {"printf 'buttock\\nback of thigh\\n' | tpx where -", "phrases from stdin, one per line"}},
+                   kKbGlobals);
+    command_footer(muscle,
+                   {{"tpx muscle levator-scapulae", "one card"},
+                    {"tpx muscle SCM traps --format json", "two cards, one JSON object per line"},
+                    {"tpx where neck --format ids | tpx muscle -", "names from stdin, one per line"}},
+                   kKbGlobals);
+    command_footer(area,
+                   {{"tpx area \"web of the thumb\"", "every muscle that refers pain there"},
+                    {"tpx area tailbone --format tsv --header", "muscle, name, weight, trigger_point, area"}},
+                   kKbGlobals);
+    command_footer(cause,
+                   {{"tpx cause \"looking down at my phone\"", "what it overloads and what to change"},
+                    {"tpx cause \"desk work\" --format json", "the same as one JSON object"}},
+                   kKbGlobals);
+    command_footer(protocol,
+                   {{"tpx protocol ball-against-wall", "steps, dose, cautions, the muscles that use it"},
+                    {"tpx list protocols", "every protocol's id"}},
+                   kKbGlobals);
+    command_footer(check, {{"tpx check ~/my-kb", "every problem as file:line:column"}},
+                   "Global options: --kb DIR (or TPX_KB) names the KB when DIR is not given.");
+    command_footer(list,
+                   {{"tpx list areas | grep -i knee", "the words tpx knows"},
+                    {"tpx list muscles --format ids", "ids only"}},
+                   kKbGlobals);
+    command_footer(cache, {{"tpx cache path", "where compiled --kb images are kept"}, {"tpx cache clear", "delete them"}},
+                   "");
+    command_footer(completion, {{"source <(tpx completion bash)", "TAB completion in this bash"}}, "");
+    command_footer(help, {{"tpx help where", "what tpx where --help prints"}}, "");
+  }
 
   // The build runs it to write tpx.1; `tpx man | man -l -` reads it uninstalled.
   app.add_subcommand("man", "Print this manual, tpx(1), in roff: tpx man | man -l -")->callback([&opt] {

@@ -226,10 +226,18 @@ class PatternIndex {
       std::sort(query_words.begin(), query_words.end());
       query_words.erase(std::unique(query_words.begin(), query_words.end()), query_words.end());
     }
+    // Which (first byte, length) pairs the query's words have: most phrases
+    // are ruled out by that alone, without a string comparison.
+    std::array<std::uint32_t, 256> shapes{};
+    auto shape_bit = [](std::string_view w) { return std::uint32_t{1} << std::min<std::size_t>(w.size(), 31); };
+    for (std::string_view w : query_words)
+      if (!w.empty()) shapes[static_cast<unsigned char>(w[0])] |= shape_bit(w);
     auto wanted = [&](std::string_view key) {
       if (!cls) return true;
       const std::string_view first = key.substr(0, key.find(' '));
-      return first == kAgeWord || first == kNumberWord ||
+      if (first.empty()) return false;
+      if (first == kAgeWord || first == kNumberWord) return true;
+      return (shapes[static_cast<unsigned char>(first[0])] & shape_bit(first)) &&
              std::binary_search(query_words.begin(), query_words.end(), first);
     };
     const auto concepts = kb.concepts();
