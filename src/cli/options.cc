@@ -164,7 +164,11 @@ std::vector<std::string> candidate_kinds(const std::vector<std::string>& path) {
   return {};
 }
 
-void define_options(CLI::App& app, CliOptions& opt, bool help_text) {
+void define_options(CLI::App& app, CliOptions& opt, bool help_text, const std::string* only) {
+  // Every command is declared, so every word parses as it always does; the
+  // options of the commands not invoked are left out when `only` says which
+  // one is (main() redoes an error with the whole definition).
+  auto defines = [only](std::string_view name) { return !only || *only == name; };
   app.description(
       "tpx: find the muscles whose trigger points refer pain where you hurt, where to press, and how to "
       "release them safely.");
@@ -192,46 +196,56 @@ void define_options(CLI::App& app, CliOptions& opt, bool help_text) {
   if (help_text) app.footer(footer(app));
 
   CLI::App* where = app.add_subcommand("where", "Rank the muscles that refer pain to the places you name");
-  where->add_option("phrases", opt.phrases, "Where it hurts, one phrase each; '-' or a pipe reads stdin")
-      ->type_name("PHRASE");
-  where->add_option("--top,-n", opt.top, "Rank the best N matches (0: all); text shows the first 2 whole unless N is given")
-      ->check(CLI::Range(0, 1000000))
-      ->type_name("N")
-      ->capture_default_str();
-  where->add_flag("--explain", opt.explain, "Show the parts of each score");
-  where->add_flag("--each", opt.each,
-                  "Answer each line of stdin as its own query (phrases separated by ';'): one JSON object, TSV "
-                  "rows starting with the query, or a text block per line");
-  add_picture_format(where, opt);
+  if (defines("where")) {
+    where->add_option("phrases", opt.phrases, "Where it hurts, one phrase each; '-' or a pipe reads stdin")
+        ->type_name("PHRASE");
+    where->add_option("--top,-n", opt.top, "Rank the best N matches (0: all); text shows the first 2 whole unless N is given")
+        ->check(CLI::Range(0, 1000000))
+        ->type_name("N")
+        ->capture_default_str();
+    where->add_flag("--explain", opt.explain, "Show the parts of each score");
+    where->add_flag("--each", opt.each,
+                    "Answer each line of stdin as its own query (phrases separated by ';'): one JSON object, TSV "
+                    "rows starting with the query, or a text block per line");
+    add_picture_format(where, opt);
+  }
   where->callback([&opt, where] {
     opt.command = Command::kWhere;
     opt.top_given = where->count("--top") > 0;
   });
 
   CLI::App* muscle = app.add_subcommand("muscle", "Print muscles' cards: trigger points, causes, self-release");
-  muscle->add_option("names", opt.names, "Ids, names or aliases, e.g. levator-scapulae \"SCM\"; '-' reads stdin")
-      ->required()
-      ->type_name("NAME");
-  add_picture_format(muscle, opt);
+  if (defines("muscle")) {
+    muscle->add_option("names", opt.names, "Ids, names or aliases, e.g. levator-scapulae \"SCM\"; '-' reads stdin")
+        ->required()
+        ->type_name("NAME");
+    add_picture_format(muscle, opt);
+  }
   muscle->callback([&opt] { opt.command = Command::kMuscle; });
 
   CLI::App* area = app.add_subcommand("area", "List every muscle that refers pain to a place, primary first");
-  area->add_option("phrases", opt.phrases, "The place, e.g. \"web of the thumb\" or \"tailbone\"; '-' reads stdin")
-      ->required()
-      ->type_name("PHRASE");
-  add_picture_format(area, opt);
+  if (defines("area")) {
+    area->add_option("phrases", opt.phrases, "The place, e.g. \"web of the thumb\" or \"tailbone\"; '-' reads stdin")
+        ->required()
+        ->type_name("PHRASE");
+    add_picture_format(area, opt);
+  }
   area->callback([&opt] { opt.command = Command::kArea; });
 
   CLI::App* cause = app.add_subcommand("cause", "Find causes by description: advice and the muscles they overload");
-  cause->add_option("phrases", opt.phrases, "What you do, e.g. \"looking down at my phone\"; '-' reads stdin")
-      ->required()
-      ->type_name("PHRASE");
-  add_format(cause, opt);
+  if (defines("cause")) {
+    cause->add_option("phrases", opt.phrases, "What you do, e.g. \"looking down at my phone\"; '-' reads stdin")
+        ->required()
+        ->type_name("PHRASE");
+    add_format(cause, opt);
+  }
   cause->callback([&opt] { opt.command = Command::kCause; });
 
   CLI::App* protocol = app.add_subcommand("protocol", "Print one self-release protocol's steps, dose and cautions");
-  protocol->add_option("id", opt.name, "Protocol id or name, e.g. ball-against-wall")->required()->type_name("ID");
-  add_format(protocol, opt);
+  if (defines("protocol")) {
+    protocol->add_option("id", opt.name, "Protocol id or name, e.g. ball-against-wall")->required()->type_name("ID");
+    add_format(protocol, opt);
+  }
   protocol->callback([&opt] { opt.command = Command::kProtocol; });
 
   CLI::App* check = app.add_subcommand(
@@ -254,57 +268,66 @@ void define_options(CLI::App& app, CliOptions& opt, bool help_text) {
 
   CLI::App* list =
       app.add_subcommand("list", "List ids and labels, one per line: id<TAB>label (red flags add their urgency)");
-  list->add_option("kind", opt.list_kind, "muscles, areas, symptoms, causes, conditions, protocols, regions or red-flags")
-      ->required()
-      ->check(CLI::IsMember({"muscles", "areas", "symptoms", "causes", "conditions", "protocols", "regions", "red-flags"}))
-      ->type_name("KIND");
-  add_format(list, opt);
+  if (defines("list")) {
+    list->add_option("kind", opt.list_kind, "muscles, areas, symptoms, causes, conditions, protocols, regions or red-flags")
+        ->required()
+        ->check(CLI::IsMember({"muscles", "areas", "symptoms", "causes", "conditions", "protocols", "regions", "red-flags"}))
+        ->type_name("KIND");
+    add_format(list, opt);
+  }
   list->callback([&opt] { opt.command = Command::kList; });
 
   CLI::App* completion = app.add_subcommand("completion", "Print a shell completion script for bash, zsh or fish");
-  completion->add_option("shell", opt.shell, "bash, zsh or fish")
-      ->required()
-      ->check(CLI::IsMember({"bash", "zsh", "fish"}))
-      ->type_name("SHELL");
+  if (defines("completion")) {
+    completion->add_option("shell", opt.shell, "bash, zsh or fish")
+        ->required()
+        ->check(CLI::IsMember({"bash", "zsh", "fish"}))
+        ->type_name("SHELL");
+  }
 
   CLI::App* help = app.add_subcommand("help", "Print the help of tpx or of one command: tpx help where");
   help->add_option("command", opt.help_topic, "A command, e.g. where")->type_name("COMMAND");
   help->callback([&opt] { opt.help = true; });
 
   if (help_text) {
-    command_footer(where,
+    // Only the help of a command defined in full can be printed, and
+    // `tpx help`'s own footer (CLI11 shows it under the program's help).
+    auto footer_of = [&](CLI::App* cmd, const std::vector<ManualEntry>& examples, std::string_view more) {
+      if (defines(cmd->get_name()) || cmd == help) command_footer(cmd, examples, more);
+    };
+    footer_of(where,
                    {{"tpx where \"temple\" \"top of shoulder\"", "rank the muscles that refer pain there"},
                     {"tpx where \"burning between my shoulder blades\" --explain", "with each score's parts"},
                     {"tpx where heel \"arch of foot\" --format ids | tpx muscle -", "the cards of the best five"},
                     {"printf 'buttock\\nback of thigh\\n' | tpx where -", "phrases from stdin, one per line"}},
                    kKbGlobals);
-    command_footer(muscle,
+    footer_of(muscle,
                    {{"tpx muscle levator-scapulae", "one card"},
                     {"tpx muscle SCM traps --format json", "two cards, one JSON object per line"},
                     {"tpx where neck --format ids | tpx muscle -", "names from stdin, one per line"}},
                    kKbGlobals);
-    command_footer(area,
+    footer_of(area,
                    {{"tpx area \"web of the thumb\"", "every muscle that refers pain there"},
                     {"tpx area tailbone --format tsv --header", "muscle, name, weight, trigger_point, area"}},
                    kKbGlobals);
-    command_footer(cause,
+    footer_of(cause,
                    {{"tpx cause \"looking down at my phone\"", "what it overloads and what to change"},
                     {"tpx cause \"desk work\" --format json", "the same as one JSON object"}},
                    kKbGlobals);
-    command_footer(protocol,
+    footer_of(protocol,
                    {{"tpx protocol ball-against-wall", "steps, dose, cautions, the muscles that use it"},
                     {"tpx list protocols", "every protocol's id"}},
                    kKbGlobals);
-    command_footer(check, {{"tpx check ~/my-kb", "every problem as file:line:column"}},
+    footer_of(check, {{"tpx check ~/my-kb", "every problem as file:line:column"}},
                    "Global options: --kb DIR (or TPX_KB) names the KB when DIR is not given.");
-    command_footer(list,
+    footer_of(list,
                    {{"tpx list areas | grep -i knee", "the words tpx knows"},
                     {"tpx list muscles --format ids", "ids only"}},
                    kKbGlobals);
-    command_footer(cache, {{"tpx cache path", "where compiled --kb images are kept"}, {"tpx cache clear", "delete them"}},
+    footer_of(cache, {{"tpx cache path", "where compiled --kb images are kept"}, {"tpx cache clear", "delete them"}},
                    "");
-    command_footer(completion, {{"source <(tpx completion bash)", "TAB completion in this bash"}}, "");
-    command_footer(help, {{"tpx help where", "what tpx where --help prints"}}, "");
+    footer_of(completion, {{"source <(tpx completion bash)", "TAB completion in this bash"}}, "");
+    footer_of(help, {{"tpx help where", "what tpx where --help prints"}}, "");
   }
 
   // The build runs it to write tpx.1; `tpx man | man -l -` reads it uninstalled.
