@@ -38,22 +38,31 @@ void add_picture_format(CLI::App* cmd, CliOptions& opt) {
 }
 
 // `text` as lines of at most `width` columns (a longer word stays whole),
-// joined by newlines followed by `indent` spaces.
+// joined by newlines followed by `indent` spaces. Appends in place: --help
+// wraps its whole footer on every call.
 std::string wrap(const std::string& text, std::size_t width, std::size_t indent) {
-  std::string out, line;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = std::min(text.find(' ', start), text.size());
-    std::string word = text.substr(start, end - start);
-    start = end + 1;
-    if (word.empty()) continue;
-    if (!line.empty() && line.size() + 1 + word.size() > width) {
-      out += line + '\n' + std::string(indent, ' ');
-      line.clear();
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  std::size_t line = 0;  // columns on the current line, the indent not counted
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find(' ', start), text.size());
+    const std::size_t len = end - start;
+    if (len > 0) {
+      if (line > 0 && line + 1 + len > width) {
+        out += '\n';
+        out.append(indent, ' ');
+        line = 0;
+      }
+      if (line > 0) {
+        out += ' ';
+        ++line;
+      }
+      out.append(text, start, len);
+      line += len;
     }
-    line += (line.empty() ? "" : " ") + word;
+    start = end + 1;
   }
-  return out + line;
+  return out;
 }
 
 // "  NAME  text" rows with the texts aligned, wrapped to 80 columns.
