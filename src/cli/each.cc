@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <sstream>
@@ -146,6 +147,13 @@ int run_where_each(const CliOptions& opt, const Kb& kb) {
     error("where --each reads its queries from stdin, one per line; give no phrase");
     return kExitError;
   }
+  // Into a pipe or a file, answers leave in 64 KiB writes rather than one
+  // or more per answer (stdio's default buffer is 4 KiB, a JSON answer
+  // often 10); the flushes below still deliver each block's answers before
+  // the next read, and a terminal keeps its line buffering. (glibc ignores
+  // the size unless it is given the buffer.)
+  static char out_buffer[std::size_t{1} << 16];
+  if (!stdout_is_tty()) std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
   EachRunner runner(opt, kb);
   // Bounded like the rest of stdin: a line is at most kMaxPhraseBytes, so
   // an endless line stops at the limit; lines are answered and forgotten,

@@ -7,6 +7,9 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "commands.h"
 #include "completion.h"
@@ -37,21 +40,60 @@ int print_help(const CLI::App& app, const std::string& topic) {
   return tpx::cli::kExitError;
 }
 
-}  // namespace
+// Whether this command line may print a help text (-h, --help, `tpx help`,
+// or bare `tpx`), or a man page or completion script: only then are the
+// help footers worth wrapping. Errs towards yes (a phrase "help", a short
+// option cluster with an h), which only costs time.
+bool may_print_help(int argc, char** argv) {
+  if (argc < 2) return true;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--") break;
+    if (a == "--help" || a.starts_with("--help=") || a == "help" || a == "man" || a == "completion") return true;
+    if (a.size() > 1 && a[0] == '-' && a[1] != '-' && a.find('h') != std::string_view::npos) return true;
+  }
+  return false;
+}
 
-int main(int argc, char** argv) {
-  tpx::cli::ignore_sigpipe();
+// Where the command word of argv is at or after `from`: the first argument
+// that is not a global option or its value (argc when there is none).
+int command_at(int argc, char** argv, int from) {
+  for (int i = from; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a.size() > 1 && a[0] == '-') {
+      if (a == "--kb" || a == "--color") ++i;
+      continue;
+    }
+    return i;
+  }
+  return argc;
+}
+
+// Parses and runs the command line with the CLI defined for `only` (its
+// options alone; null: every command, and the help texts when `help_text`).
+// With `only`, a command line that is not valid sets `*retry` and prints
+// nothing: its error is worked out again with the whole definition, so the
+// messages and suggestions are those of the whole CLI.
+int run_main(int argc, char** argv, bool help_text, const std::string* only, bool* retry) {
   tpx::cli::CliOptions opt;
   CLI::App app{"tpx"};
   app.name("tpx");
-  tpx::cli::define_options(app, opt);
+  tpx::cli::define_options(app, opt, help_text, only);
   int code = tpx::cli::kExitMatch;
   try {
     if (std::optional<std::string> why = tpx::cli::usage_error(app, argc, argv)) {
+      if (only) {
+        *retry = true;
+        return 0;
+      }
       tpx::cli::error(*why);
       return tpx::cli::kExitError;
     }
     if (argc < 2) {
+      if (only) {
+        *retry = true;
+        return 0;
+      }
       std::cerr << tpx::cli::short_usage(app);
       return tpx::cli::finish_output(tpx::cli::kExitError);
     }
@@ -70,6 +112,9 @@ int main(int argc, char** argv) {
     // 100 and its messages span lines; usage errors become one line and 2.
     if (e.get_exit_code() == 0) {
       code = app.exit(e);
+    } else if (only) {
+      *retry = true;
+      return 0;
     } else if (std::string(e.what()) == "A subcommand is required") {
       std::cerr << tpx::cli::short_usage(app);
       code = tpx::cli::kExitError;
@@ -78,6 +123,10 @@ int main(int argc, char** argv) {
       code = tpx::cli::kExitError;
     }
   } catch (const std::exception& e) {
+    if (only) {  // run() catches its own: this came from parsing
+      *retry = true;
+      return 0;
+    }
     tpx::cli::error(e.what());
     code = tpx::cli::kExitError;
   }
@@ -85,4 +134,28 @@ int main(int argc, char** argv) {
   // page), output that never reached its file is an error, and a reader
   // that went away early is not.
   return tpx::cli::finish_output(code);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  tpx::cli::ignore_sigpipe();
+  // Defining every command and option with CLI11 cost more than answering
+  // a query: a command line is first parsed with its own command's options
+  // only (`tpx help where`: where's), and redone whole if it does not
+  // parse. The man page and the completion scripts describe everything.
+  const bool help_text = may_print_help(argc, argv);
+  const int at = command_at(argc, argv, 1);
+  std::string only = at < argc ? argv[at] : "";
+  if (only == "help") {  // the command whose help it prints
+    const int topic = command_at(argc, argv, at + 1);
+    only = topic < argc ? argv[topic] : "";
+  }
+  if (argc >= 2 && only != "man" && only != "completion") {
+    bool retry = false;
+    const int code = run_main(argc, argv, help_text, &only, &retry);
+    if (!retry) return code;
+  }
+  bool unused = false;
+  return run_main(argc, argv, help_text, nullptr, &unused);
 }

@@ -196,7 +196,16 @@ std::vector<std::string> candidate_kinds(const std::vector<std::string>& path) {
   return {};
 }
 
-void define_options(CLI::App& app, CliOptions& opt) {
+void define_options(CLI::App& app, CliOptions& opt, bool help_text, const std::string* only) {
+  // Every command is declared, so every word parses as it always does; the
+  // options of the commands not invoked are left out when `only` says which
+  // one is (main() redoes an error with the whole definition).
+  auto defines = [only](std::string_view name) { return !only || *only == name; };
+  // Without help to print, the other commands are not even declared (an
+  // App costs 17 k instructions): a word that names one is a phrase or a
+  // name to the invoked command either way, and a command line that needs
+  // them does not parse, so main() redoes it whole.
+  auto declares = [&](std::string_view name) { return help_text || defines(name); };
   app.description(
       "tpx: find the muscles whose trigger points refer pain where you hurt, where to press, and how to "
       "release them safely.");
@@ -221,106 +230,155 @@ void define_options(CLI::App& app, CliOptions& opt) {
       ->type_name("WHEN")
       ->capture_default_str();
   // After the options whose environment variables it lists; each command
-  // replaces it with its own (command_footer).
-  app.footer(footer(app));
+  // replaces it with its own (command_footer). Only --help shows footers,
+  // and wrapping them cost a fifth of a query's instructions.
+  if (help_text) app.footer(footer(app));
 
-  CLI::App* where = app.add_subcommand("where", "Rank the muscles that refer pain to the places you name");
-  where->add_option("phrases", opt.phrases, "Where it hurts, one phrase each; '-' or a pipe reads stdin")
-      ->type_name("PHRASE");
-  where->add_option("--top,-n", opt.top, "Rank the best N matches (0: all); text shows the first 2 whole unless N is given")
-      ->check(CLI::Range(0, 1000000))
-      ->type_name("N")
-      ->capture_default_str();
-  where->add_flag("--explain", opt.explain, "Show the parts of each score");
-  where->add_flag("--each", opt.each,
-                  "Answer each line of stdin as its own query (phrases separated by ';'): one JSON object, TSV "
-                  "rows starting with the query, or a text block per line");
-  add_picture_format(where, opt);
-  where->callback([&opt, where] {
-    opt.command = Command::kWhere;
-    opt.top_given = where->count("--top") > 0;
-  });
+  CLI::App *where = nullptr, *muscle = nullptr, *area = nullptr, *cause = nullptr, *protocol = nullptr;
+  CLI::App *check = nullptr, *compile = nullptr, *cache = nullptr, *list = nullptr, *completion = nullptr;
+  CLI::App* help = nullptr;
+  if (declares("where")) {
+    where = app.add_subcommand("where", "Rank the muscles that refer pain to the places you name");
+    if (defines("where")) {
+      where->add_option("phrases", opt.phrases, "Where it hurts, one phrase each; '-' or a pipe reads stdin")
+          ->type_name("PHRASE");
+      where->add_option("--top,-n", opt.top, "Rank the best N matches (0: all); text shows the first 2 whole unless N is given")
+          ->check(CLI::Range(0, 1000000))
+          ->type_name("N")
+          ->capture_default_str();
+      where->add_flag("--explain", opt.explain, "Show the parts of each score");
+      where->add_flag("--each", opt.each,
+                      "Answer each line of stdin as its own query (phrases separated by ';'): one JSON object, TSV "
+                      "rows starting with the query, or a text block per line");
+      add_picture_format(where, opt);
+    }
+    where->callback([&opt, where] {
+      opt.command = Command::kWhere;
+      opt.top_given = where->count("--top") > 0;
+    });
+  }
 
-  CLI::App* muscle = app.add_subcommand("muscle", "Print muscles' cards: trigger points, causes, self-release");
-  muscle->add_option("names", opt.names, "Ids, names or aliases, e.g. levator-scapulae \"SCM\"; '-' reads stdin")
-      ->required()
-      ->type_name("NAME");
-  add_picture_format(muscle, opt);
-  muscle->callback([&opt] { opt.command = Command::kMuscle; });
+  if (declares("muscle")) {
+    muscle = app.add_subcommand("muscle", "Print muscles' cards: trigger points, causes, self-release");
+    if (defines("muscle")) {
+      muscle->add_option("names", opt.names, "Ids, names or aliases, e.g. levator-scapulae \"SCM\"; '-' reads stdin")
+          ->required()
+          ->type_name("NAME");
+      add_picture_format(muscle, opt);
+    }
+    muscle->callback([&opt] { opt.command = Command::kMuscle; });
+  }
 
-  CLI::App* area = app.add_subcommand("area", "List every muscle that refers pain to a place, primary first");
-  area->add_option("phrases", opt.phrases, "The place, e.g. \"web of the thumb\" or \"tailbone\"; '-' reads stdin")
-      ->required()
-      ->type_name("PHRASE");
-  add_picture_format(area, opt);
-  area->callback([&opt] { opt.command = Command::kArea; });
+  if (declares("area")) {
+    area = app.add_subcommand("area", "List every muscle that refers pain to a place, primary first");
+    if (defines("area")) {
+      area->add_option("phrases", opt.phrases, "The place, e.g. \"web of the thumb\" or \"tailbone\"; '-' reads stdin")
+          ->required()
+          ->type_name("PHRASE");
+      add_picture_format(area, opt);
+    }
+    area->callback([&opt] { opt.command = Command::kArea; });
+  }
 
-  CLI::App* cause = app.add_subcommand("cause", "Find causes by description: advice and the muscles they overload");
-  cause->add_option("phrases", opt.phrases, "What you do, e.g. \"looking down at my phone\"; '-' reads stdin")
-      ->required()
-      ->type_name("PHRASE");
-  add_format(cause, opt);
-  cause->callback([&opt] { opt.command = Command::kCause; });
+  if (declares("cause")) {
+    cause = app.add_subcommand("cause", "Find causes by description: advice and the muscles they overload");
+    if (defines("cause")) {
+      cause->add_option("phrases", opt.phrases, "What you do, e.g. \"looking down at my phone\"; '-' reads stdin")
+          ->required()
+          ->type_name("PHRASE");
+      add_format(cause, opt);
+    }
+    cause->callback([&opt] { opt.command = Command::kCause; });
+  }
 
-  CLI::App* protocol = app.add_subcommand("protocol", "Print one self-release protocol's steps, dose and cautions");
-  protocol->add_option("id", opt.name, "Protocol id or name, e.g. ball-against-wall")->required()->type_name("ID");
-  add_format(protocol, opt);
-  protocol->callback([&opt] { opt.command = Command::kProtocol; });
+  if (declares("protocol")) {
+    protocol = app.add_subcommand("protocol", "Print one self-release protocol's steps, dose and cautions");
+    if (defines("protocol")) {
+      protocol->add_option("id", opt.name, "Protocol id or name, e.g. ball-against-wall")->required()->type_name("ID");
+      add_format(protocol, opt);
+    }
+    protocol->callback([&opt] { opt.command = Command::kProtocol; });
+  }
 
-  CLI::App* check = app.add_subcommand(
-      "check", "Validate a KB directory and report every problem and warning, or verify a compiled KB file");
-  check->add_option("dir", opt.check_dir, "KB directory or .tpxi file (default: --kb, $TPX_KB, or ./kb)")
-      ->type_name("DIR");
-  check->callback([&opt] { opt.command = Command::kCheck; });
+  if (declares("check")) {
+    check = app.add_subcommand(
+        "check", "Validate a KB directory and report every problem and warning, or verify a compiled KB file");
+    check->add_option("dir", opt.check_dir, "KB directory or .tpxi file (default: --kb, $TPX_KB, or ./kb)")
+        ->type_name("DIR");
+    check->callback([&opt] { opt.command = Command::kCheck; });
+  }
 
-  CLI::App* compile = app.add_subcommand("compile", "Validate a KB directory and write its compiled image, for --kb FILE");
-  compile->add_option("dir", opt.check_dir, "KB directory")->required()->type_name("DIR");
-  compile->add_option("--output,-o", opt.output, "The image file to write (replaced atomically), e.g. my-kb.tpxi")
-      ->required()
-      ->type_name("FILE");
-  compile->callback([&opt] { opt.command = Command::kCompile; });
+  if (declares("compile")) {
+    compile = app.add_subcommand("compile", "Validate a KB directory and write its compiled image, for --kb FILE");
+    compile->add_option("dir", opt.check_dir, "KB directory")->required()->type_name("DIR");
+    compile->add_option("--output,-o", opt.output, "The image file to write (replaced atomically), e.g. my-kb.tpxi")
+        ->required()
+        ->type_name("FILE");
+    compile->callback([&opt] { opt.command = Command::kCompile; });
+  }
 
-  CLI::App* cache = app.add_subcommand("cache", "Manage the compiled-image cache used for --kb directories");
-  cache->require_subcommand(1);
-  cache->add_subcommand("path", "Print the cache directory")->callback([&opt] { opt.command = Command::kCachePath; });
-  cache->add_subcommand("clear", "Delete every cached image")->callback([&opt] { opt.command = Command::kCacheClear; });
+  if (declares("cache")) {
+    cache = app.add_subcommand("cache", "Manage the compiled-image cache used for --kb directories");
+    cache->require_subcommand(1);
+    cache->add_subcommand("path", "Print the cache directory")->callback([&opt] { opt.command = Command::kCachePath; });
+    cache->add_subcommand("clear", "Delete every cached image")->callback([&opt] { opt.command = Command::kCacheClear; });
+  }
 
-  CLI::App* list =
-      app.add_subcommand("list", "List ids and labels, one per line: id<TAB>label (red flags add their urgency)");
-  list->add_option("kind", opt.list_kind, "muscles, areas, symptoms, causes, conditions, protocols, regions or red-flags")
-      ->required()
-      ->check(CLI::IsMember({"muscles", "areas", "symptoms", "causes", "conditions", "protocols", "regions", "red-flags"}))
-      ->type_name("KIND");
-  add_format(list, opt);
-  list->callback([&opt] { opt.command = Command::kList; });
+  if (declares("list")) {
+    list =
+        app.add_subcommand("list", "List ids and labels, one per line: id<TAB>label (red flags add their urgency)");
+    if (defines("list")) {
+      list->add_option("kind", opt.list_kind, "muscles, areas, symptoms, causes, conditions, protocols, regions or red-flags")
+          ->required()
+          ->check(CLI::IsMember({"muscles", "areas", "symptoms", "causes", "conditions", "protocols", "regions", "red-flags"}))
+          ->type_name("KIND");
+      add_format(list, opt);
+    }
+    list->callback([&opt] { opt.command = Command::kList; });
+  }
 
-  CLI::App* completion = app.add_subcommand("completion", "Print a shell completion script for bash, zsh or fish");
-  completion->add_option("shell", opt.shell, "bash, zsh or fish")
-      ->required()
-      ->check(CLI::IsMember({"bash", "zsh", "fish"}))
-      ->type_name("SHELL");
+  if (declares("completion")) {
+    completion = app.add_subcommand("completion", "Print a shell completion script for bash, zsh or fish");
+    if (defines("completion")) {
+      completion->add_option("shell", opt.shell, "bash, zsh or fish")
+          ->required()
+          ->check(CLI::IsMember({"bash", "zsh", "fish"}))
+          ->type_name("SHELL");
+    }
+  }
 
-  CLI::App* help = app.add_subcommand("help", "Print the help of tpx or of one command: tpx help where");
-  help->add_option("command", opt.help_topic, "A command, e.g. where")->type_name("COMMAND");
-  help->callback([&opt] { opt.help = true; });
+  if (declares("help")) {
+    help = app.add_subcommand("help", "Print the help of tpx or of one command: tpx help where");
+    help->add_option("command", opt.help_topic, "A command, e.g. where")->type_name("COMMAND");
+    help->callback([&opt] { opt.help = true; });
+  }
 
-  command_footer(where, kKbGlobals);
-  command_footer(muscle, kKbGlobals);
-  command_footer(area, kKbGlobals);
-  command_footer(cause, kKbGlobals);
-  command_footer(protocol, kKbGlobals);
-  command_footer(check, "Global options: --kb DIR (or TPX_KB) names the KB when DIR is not given.");
-  command_footer(compile, "");
-  command_footer(list, kKbGlobals);
-  command_footer(cache, "");
-  command_footer(completion, "");
-  command_footer(help, "");
+  if (help_text) {
+    // Only the help of a command defined in full can be printed, and
+    // `tpx help`'s own footer (CLI11 shows it under the program's help).
+    auto footer_of = [&](CLI::App* cmd, std::string_view more) {
+      if (cmd && (defines(cmd->get_name()) || cmd == help)) command_footer(cmd, more);
+    };
+    footer_of(where, kKbGlobals);
+    footer_of(muscle, kKbGlobals);
+    footer_of(area, kKbGlobals);
+    footer_of(cause, kKbGlobals);
+    footer_of(protocol, kKbGlobals);
+    footer_of(check, "Global options: --kb DIR (or TPX_KB) names the KB when DIR is not given.");
+    footer_of(compile, "");
+    footer_of(list, kKbGlobals);
+    footer_of(cache, "");
+    footer_of(completion, "");
+    footer_of(help, "");
+  }
 
   // The build runs it to write tpx.1; `tpx man | man -l -` reads it uninstalled.
-  CLI::App* man = app.add_subcommand("man", "Print this manual, tpx(1), in roff: tpx man | man -l -")->callback([&opt] {
-    opt.man_page = true;
-  });
-  command_footer(man, "");
+  if (declares("man")) {
+    CLI::App* man = app.add_subcommand("man", "Print this manual, tpx(1), in roff: tpx man | man -l -")->callback([&opt] {
+      opt.man_page = true;
+    });
+    if (help_text && defines("man")) command_footer(man, "");
+  }
 }
 
 }  // namespace tpx::cli

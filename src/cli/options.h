@@ -43,8 +43,11 @@ struct CliOptions {
   std::string help_topic;       ///< help COMMAND
 };
 
-/// Declares every subcommand and option on `app`, bound to `opt`.
-void define_options(CLI::App& app, CliOptions& opt);
+/// Declares every subcommand and option on `app`, bound to `opt`; without
+/// `help_text`, not the footers that only --help and `tpx help` print; with
+/// `only`, the options and arguments of that subcommand alone (of none when
+/// it names none), for a start-up that parses one command line.
+void define_options(CLI::App& app, CliOptions& opt, bool help_text = true, const std::string* only = nullptr);
 
 /// The `tpx list` kinds whose ids the positional arguments of the command
 /// at `path` ({"muscle"}) take; empty when they are not KB ids. Completion

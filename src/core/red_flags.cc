@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <memory>
 #include <unordered_map>
 
 #include "tpx/normalize.h"
@@ -97,13 +98,13 @@ std::vector<std::string_view> split_key(std::string_view key) {
 
 // The end of `pattern` matched in `words` from `start`, or 0 when it does not
 // match there. Up to kMaxGap gap words may come between two pattern words.
-std::size_t match_at(const std::vector<std::string>& words, std::size_t start,
+std::size_t match_at(const std::vector<std::string>& words, const std::vector<bool>& gap_word, std::size_t start,
                      const std::vector<std::string_view>& pattern) {
   if (pattern.empty() || start >= words.size() || !word_matches(pattern[0], words[start])) return 0;
   std::size_t i = start + 1;
   for (std::size_t k = 1; k < pattern.size(); ++k) {
     int gap = 0;
-    while (i < words.size() && !word_matches(pattern[k], words[i]) && gap < kMaxGap && is_gap_word(words[i])) {
+    while (i < words.size() && !word_matches(pattern[k], words[i]) && gap < kMaxGap && gap_word[i]) {
       ++i;
       ++gap;
     }
@@ -157,6 +158,7 @@ struct Clause {
   std::size_t phrase;
   std::vector<std::string> words;
   std::vector<bool> negated;
+  std::vector<bool> gap;  // is_gap_word(), asked once per word rather than once per pattern tried
 };
 
 std::vector<bool> negated_words(const std::vector<std::string>& words) {
@@ -184,13 +186,14 @@ std::vector<Clause> clauses(const Kb& kb, const std::vector<std::string>& phrase
     for (std::size_t start = 0; start <= text.size();) {
       std::size_t end = text.find_first_of(".;!?", start);
       if (end == std::string::npos) end = text.size();
-      Clause c{p, fold_words(std::string_view(text).substr(start, end - start)), {}};
+      Clause c{p, fold_words(std::string_view(text).substr(start, end - start)), {}, {}};
       for (std::string& w : c.words) {
         auto [it, added] = corrected.try_emplace(w);
         if (added) it->second = correct(kb, w);
         w = it->second;
       }
       c.negated = negated_words(c.words);
+      for (const std::string& w : c.words) c.gap.push_back(is_gap_word(w));
       if (!c.words.empty()) out.push_back(std::move(c));
       start = end + 1;
     }
@@ -198,11 +201,15 @@ std::vector<Clause> clauses(const Kb& kb, const std::vector<std::string>& phrase
   return out;
 }
 
-// The concept phrases and everyday expressions that can match in this query,
-// indexed by their first word, so each word of the query is tried only
+// The concept phrases and everyday expressions of a KB, split into words
+// and indexed by their first word, so each word of a query is tried only
 // against the phrases that start with it (placeholders, which match many
-// words, are tried everywhere). A phrase whose first word the query does not
-// hold is never split: the catalogue has thousands, a query a few words.
+// words, are tried everywhere). The catalogue has thousands of phrases and
+// a query a few words, so a single query indexes only the phrases whose
+// first word it holds; a process that asks again (tpx where --each, a
+// library) indexes them all once and keeps that (shared_index below):
+// looking at every phrase on every query cost more than the rest of the
+// query.
 class PatternIndex {
  public:
   struct Pattern {
@@ -211,14 +218,26 @@ class PatternIndex {
     std::vector<std::string_view> words;
   };
 
-  PatternIndex(const Kb& kb, const std::vector<Clause>& cls) {
+  /// Every phrase when `cls` is null, else those whose first word `cls` holds.
+  PatternIndex(const Kb& kb, const std::vector<Clause>* cls) {
     std::vector<std::string_view> query_words;
-    for (const Clause& cl : cls) query_words.insert(query_words.end(), cl.words.begin(), cl.words.end());
-    std::sort(query_words.begin(), query_words.end());
-    query_words.erase(std::unique(query_words.begin(), query_words.end()), query_words.end());
+    if (cls) {
+      for (const Clause& cl : *cls) query_words.insert(query_words.end(), cl.words.begin(), cl.words.end());
+      std::sort(query_words.begin(), query_words.end());
+      query_words.erase(std::unique(query_words.begin(), query_words.end()), query_words.end());
+    }
+    // Which (first byte, length) pairs the query's words have: most phrases
+    // are ruled out by that alone, without a string comparison.
+    std::array<std::uint32_t, 256> shapes{};
+    auto shape_bit = [](std::string_view w) { return std::uint32_t{1} << std::min<std::size_t>(w.size(), 31); };
+    for (std::string_view w : query_words)
+      if (!w.empty()) shapes[static_cast<unsigned char>(w[0])] |= shape_bit(w);
     auto wanted = [&](std::string_view key) {
+      if (!cls) return true;
       const std::string_view first = key.substr(0, key.find(' '));
-      return first == kAgeWord || first == kNumberWord ||
+      if (first.empty()) return false;
+      if (first == kAgeWord || first == kNumberWord) return true;
+      return (shapes[static_cast<unsigned char>(first[0])] & shape_bit(first)) &&
              std::binary_search(query_words.begin(), query_words.end(), first);
     };
     const auto concepts = kb.concepts();
@@ -233,26 +252,53 @@ class PatternIndex {
   template <typename F>
   void for_each_at(std::string_view word, F&& f) const {
     if (auto it = by_first_.find(word); it != by_first_.end())
-      for (std::size_t p : it->second) f(patterns_[p]);
-    for (std::size_t p : wild_) f(patterns_[p]);
+      for (std::uint32_t p : it->second) f(patterns_[p]);
+    // A placeholder matches numbers only, and a folded number starts with a
+    // digit or '-' (what is_number's from_chars needs).
+    if (word.empty() || !((word[0] >= '0' && word[0] <= '9') || word[0] == '-')) return;
+    for (std::uint32_t p : wild_) f(patterns_[p]);
   }
 
  private:
   void add(Pattern p) {
     if (p.words.empty()) return;
     const std::string_view first = p.words[0];
-    (first == kAgeWord || first == kNumberWord ? wild_ : by_first_[first]).push_back(patterns_.size());
+    (first == kAgeWord || first == kNumberWord ? wild_ : by_first_[first])
+        .push_back(static_cast<std::uint32_t>(patterns_.size()));
     patterns_.push_back(std::move(p));
   }
+
   std::vector<Pattern> patterns_;
-  std::unordered_map<std::string_view, std::vector<std::size_t>> by_first_;
-  std::vector<std::size_t> wild_;
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_first_;
+  std::vector<std::uint32_t> wild_;
 };
+
+// The whole index of `kb` from its second query in this thread on, or null
+// on its first. Kept per thread for one image at a time, known by its
+// address, size and checksum; its words are views of the image's text.
+const PatternIndex* shared_index(const Kb& kb) {
+  struct Cache {
+    const std::byte* data = nullptr;
+    std::size_t size = 0;
+    std::uint64_t checksum = 0;
+    std::unique_ptr<PatternIndex> index;
+  };
+  thread_local Cache cache;
+  const std::uint64_t checksum = reinterpret_cast<const image::Header*>(kb.bytes().data())->checksum;
+  if (cache.data != kb.bytes().data() || cache.size != kb.bytes().size() || cache.checksum != checksum) {
+    cache = {kb.bytes().data(), kb.bytes().size(), checksum, nullptr};
+    return nullptr;
+  }
+  if (!cache.index) cache.index = std::make_unique<PatternIndex>(kb, nullptr);
+  return cache.index.get();
+}
 
 // The phrase of the first counted mention of each concept, or kNone.
 std::vector<std::uint32_t> find_concepts(const Kb& kb, const std::vector<Clause>& cls) {
   std::vector<std::uint32_t> found(kb.concepts().size(), kNone);
-  const PatternIndex index(kb, cls);
+  std::optional<PatternIndex> own;
+  const PatternIndex* shared = shared_index(kb);
+  const PatternIndex& index = shared ? *shared : own.emplace(kb, &cls);
   struct Span {
     std::uint32_t concept_index;
     std::size_t from, to;
@@ -263,7 +309,7 @@ std::vector<std::uint32_t> find_concepts(const Kb& kb, const std::vector<Clause>
     mentions.clear();
     for (std::size_t i = 0; i < cl.words.size(); ++i) {
       index.for_each_at(cl.words[i], [&](const PatternIndex::Pattern& p) {
-        std::size_t e = match_at(cl.words, i, p.words);
+        std::size_t e = match_at(cl.words, cl.gap, i, p.words);
         if (!e) return;
         if (p.everyday) {
           everyday.push_back({p.concept_index, i, e});

@@ -23,9 +23,14 @@ std::string escape(std::string_view s, bool tsv) {
   for (std::size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c < 0x7F) {
+      // A run of printable ASCII (most text) is copied in one piece.
+      std::size_t end = i + 1;
+      while (end < s.size() && static_cast<unsigned char>(s[end]) >= 0x20 && static_cast<unsigned char>(s[end]) < 0x7F &&
+             !(tsv && s[end] == '\\'))
+        ++end;
       if (c == '\\' && tsv) out += '\\';
-      out += static_cast<char>(c);
-      ++i;
+      out.append(s.data() + i, end - i);
+      i = end;
       continue;
     }
     if (c == '\n') {

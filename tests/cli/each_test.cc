@@ -109,6 +109,73 @@ TEST(Each, LinesAreBoundedLikeTheRestOfStdin) {
   EXPECT_EQ(lines(big.out).size(), 10000u);
 }
 
+// The JSON is written straight into a buffer, not through a JSON library:
+// what a terminal could obey is escaped, the rest of UTF-8 stays as typed,
+// and the text reads back as the phrases given. Each line is also byte for
+// byte what a single query prints.
+TEST(Each, JsonEscapesLikeTheLibraryAndMatchesASingleQueryByteForByte) {
+  const std::vector<std::string> phrases = {"\"temple\" back\\slash", "caf\xc3\xa9 knee", "neck\xc2\x85x",
+                                            "heel \xe2\x80\xae arch", "top of shoulder"};
+  std::string input;
+  for (const std::string& p : phrases) input += p + "\n";
+  Result each = tpx({"where", "--each", "--format", "json"}, input);
+  ASSERT_EQ(each.code, 0) << each.err;
+  std::vector<std::string> out = lines(each.out);
+  ASSERT_EQ(out.size(), phrases.size());
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    EXPECT_EQ(nlohmann::json::parse(out[i])["query"], std::vector<std::string>{phrases[i]}) << out[i];
+    Result single = tpx({"where", phrases[i], "--format", "json"});
+    EXPECT_EQ(out[i] + "\n", single.out);
+  }
+  EXPECT_EQ(out[0].rfind(R"({"version":1,"query":["\"temple\" back\\slash"],)", 0), 0u) << out[0];
+  EXPECT_NE(out[1].find("caf\xc3\xa9 knee"), std::string::npos) << out[1];
+  EXPECT_NE(out[2].find(R"("neck\u0085x")"), std::string::npos) << out[2];
+  EXPECT_NE(out[3].find(R"("heel \u202e arch")"), std::string::npos) << out[3];
+  for (const std::string& line : out) {
+    EXPECT_EQ(line.find("\xc2\x85"), std::string::npos);
+    EXPECT_EQ(line.find("\xe2\x80\xae"), std::string::npos);
+  }
+}
+
+// Output into a pipe is buffered, but a program that writes one query and
+// waits must get its answer before it writes the next.
+TEST(Each, AnAnswerReachesAWaitingReaderBeforeTheNextLine) {
+  int in[2], out[2];
+  ASSERT_EQ(::pipe(in), 0);
+  ASSERT_EQ(::pipe(out), 0);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(in[0], 0);
+    ::dup2(out[1], 1);
+    for (int fd : {in[0], in[1], out[0], out[1]}) ::close(fd);
+    const char* argv[] = {TPX_BINARY, "where", "--each", "--format", "ids", nullptr};
+    ::execv(TPX_BINARY, const_cast<char* const*>(argv));
+    ::_exit(127);
+  }
+  ::close(in[0]);
+  ::close(out[1]);
+  auto answer = [&](const std::string& line) {
+    EXPECT_EQ(::write(in[1], line.data(), line.size()), static_cast<ssize_t>(line.size()));
+    std::string got;
+    while (got.find('\n') == std::string::npos) {
+      pollfd p{out[0], POLLIN, 0};
+      if (::poll(&p, 1, 10000) != 1) return got + " (no answer within 10 s)";
+      char buf[4096];
+      ssize_t n = ::read(out[0], buf, sizeof buf);
+      if (n <= 0) return got + " (end of output)";
+      got.append(buf, static_cast<std::size_t>(n));
+    }
+    return got;
+  };
+  EXPECT_EQ(answer("temple; top of shoulder\n").rfind("trapezius ", 0), 0u);
+  EXPECT_NE(answer("heel\n").find('\n'), std::string::npos);
+  ::close(in[1]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ::close(out[0]);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 TEST(Each, PhrasesOnTheCommandLineAreAnError) {
   Result r = tpx({"where", "--each", "heel"});
   EXPECT_EQ(r.code, 2);
