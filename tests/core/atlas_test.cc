@@ -5,10 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <sstream>
 
 #include "geometry.h"
 #include "test_kb.h"
+#include "tpx/compile.h"
+#include "tpx/load.h"
 #include "tpx/lookup.h"
+#include "tpx/picture.h"
 
 namespace tpx {
 namespace {
@@ -244,6 +248,62 @@ void check_geometry(const std::string& dir) {
 
 TEST(AtlasGeometry, FixtureShapesLieInsideTheirViewsOnTheRightSide) { check_geometry(test::data_dir() + "/kb-small"); }
 TEST(AtlasGeometry, BuiltInShapesLieInsideTheirViewsOnTheRightSide) { check_geometry(TPX_SOURCE_KB_DIR); }
+
+// The built-in KB, compiled once.
+const Kb& builtin_kb() {
+  static const LoadResult loaded = load_directory(TPX_SOURCE_KB_DIR);
+  static const Kb kb = compile_kb(loaded.model);
+  return kb;
+}
+
+// With colour off the body is traced as connected line glyphs: the cells
+// around the figure join up into a few pieces (the silhouette, the gaps
+// between arms and body and between the legs), not a scatter of dots.
+TEST(AtlasPlainMap, TheOutlineIsTracedAsConnectedLines) {
+  const Kb& kb = builtin_kb();
+  for (const char* name : {"trapezius", "gastrocnemius", "masseter"}) {
+    const Scene s = make_scene(kb, muscle_picture(kb, muscle(kb, name)));
+    for (int columns : {80, 120}) {
+      MapOptions opt;
+      opt.columns = columns;
+      std::ostringstream out;
+      render_map(out, kb, s, opt);
+      std::vector<std::string> rows;
+      std::istringstream in(out.str());
+      for (std::string line; std::getline(in, line);) rows.push_back(line);
+      ASSERT_GT(rows.size(), 4u);
+      EXPECT_NE(rows.back().find("/|\\_ outline of the body"), std::string::npos) << rows.back();
+      rows = std::vector<std::string>(rows.begin() + 2, rows.end() - 1);  // the picture: under the labels
+      auto outline = [&](int x, int y) {
+        if (y < 0 || y >= static_cast<int>(rows.size()) || x < 0 || x >= static_cast<int>(rows[y].size())) return false;
+        return std::string_view("/|\\_-.").find(rows[y][x]) != std::string_view::npos;
+      };
+      // 8-connected pieces of outline glyphs.
+      std::vector<std::vector<bool>> seen(rows.size(), std::vector<bool>(static_cast<std::size_t>(columns) + 1));
+      int pieces = 0, cells = 0;
+      for (int y = 0; y < static_cast<int>(rows.size()); ++y)
+        for (int x = 0; x < static_cast<int>(rows[y].size()); ++x) {
+          if (!outline(x, y) || seen[y][x]) continue;
+          ++pieces;
+          std::vector<std::pair<int, int>> todo{{x, y}};
+          seen[y][x] = true;
+          while (!todo.empty()) {
+            auto [cx, cy] = todo.back();
+            todo.pop_back();
+            ++cells;
+            for (int dy = -1; dy <= 1; ++dy)
+              for (int dx = -1; dx <= 1; ++dx)
+                if (outline(cx + dx, cy + dy) && !seen[cy + dy][cx + dx]) {
+                  seen[cy + dy][cx + dx] = true;
+                  todo.push_back({cx + dx, cy + dy});
+                }
+          }
+        }
+      EXPECT_GT(cells, 60) << name << " at " << columns << " columns";
+      EXPECT_LE(pieces, 4 * static_cast<int>(s.views.size())) << name << " at " << columns << " columns:\n" << out.str();
+    }
+  }
+}
 
 }  // namespace
 }  // namespace tpx
