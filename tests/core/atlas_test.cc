@@ -139,12 +139,19 @@ TEST(AtlasLoad, ViewHeaderIsChecked) {
             std::string::npos);
 }
 
-TEST(AtlasLoad, GapsAreWarningsUntilTheAtlasIsComplete) {
+TEST(AtlasLoad, GapsAreErrors) {
   LoadResult r = load_view(replace(kView, "  jaw:\n    - ellipse: [60, 70, 10, 5]\n", ""));
-  EXPECT_TRUE(r.ok());
-  EXPECT_NE(all(r).find("kb/areas.yaml:4:7: warning: area 'jaw' has no shape on any atlas view"), std::string::npos) << all(r);
+  EXPECT_FALSE(r.ok());
+  EXPECT_NE(all(r).find("kb/areas.yaml:4:7: error: area 'jaw' has no shape on any atlas view"), std::string::npos) << all(r);
   r = load_view(replace(kView, "points:\n  temporalis/front: [30, 30]\n", ""));
-  EXPECT_NE(all(r).find("warning: trigger point 'temporalis/front' has no position on any atlas view"), std::string::npos);
+  EXPECT_FALSE(r.ok());
+  EXPECT_NE(all(r).find("error: trigger point 'temporalis/front' has no position on any atlas view"), std::string::npos);
+}
+
+TEST(AtlasLoad, TheBuiltInAtlasPlacesEveryAreaAndTriggerPoint) {
+  const LoadResult r = load_directory(TPX_SOURCE_KB_DIR);
+  EXPECT_TRUE(r.ok()) << all(r);
+  EXPECT_EQ(all(r).find("atlas view"), std::string::npos) << all(r);
 }
 
 TEST(AtlasImage, ShapesAndMarksAreFoundByAreaAndTriggerPoint) {
