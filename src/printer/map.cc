@@ -89,7 +89,7 @@ std::string lay_out(std::vector<Placed> pieces, int width) {
   int at = 0;
   std::sort(pieces.begin(), pieces.end(), [](const Placed& a, const Placed& b) { return a.column < b.column; });
   for (const Placed& p : pieces) {
-    int col = std::max(p.column, at == 0 ? 0 : at + 1);
+    int col = std::max(p.column, at == 0 ? 0 : at + 2);
     if (col + static_cast<int>(p.text.size()) > width) col = width - static_cast<int>(p.text.size());
     if (col < at) continue;  // no room: drop rather than overlap
     line.append(static_cast<std::size_t>(col - at), ' ');
@@ -109,8 +109,10 @@ void labels(std::ostream& out, const Scene& s, double scale, int width) {
     if (!v.side_note.empty())
       sides.push_back({x0 + std::max(0, (w - static_cast<int>(v.side_note.size())) / 2), v.side_note});
     if (!v.left_side.empty()) {
-      sides.push_back({x0 - 3, v.left_side + " "});
-      sides.push_back({x0 + w + 3 - static_cast<int>(v.right_side.size()), v.right_side});
+      // Over the view's own edges, so that the labels of two views standing
+      // side by side do not run together ("your left your left").
+      sides.push_back({x0, v.left_side});
+      sides.push_back({x0 + w - static_cast<int>(v.right_side.size()), v.right_side});
     }
   }
   fmt::print(out, "{}\n{}\n", lay_out(top, width), lay_out(sides, width));

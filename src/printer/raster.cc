@@ -223,7 +223,9 @@ Raster rasterize(const Scene& scene, double scale, double mark_pixels) {
     }
     for (const auto& line : v.lines) {
       const auto& p = scaled(line);
-      c.stroke(p.data(), p.size(), px(1.5, 0.4), palette::kLine, Ink::kLine, false);
+      // Landmark lines stay faint on a small picture: a full pixel of them
+      // would tile the body in grey.
+      c.stroke(p.data(), p.size(), px(1.5, 0.25), palette::kLine, Ink::kLine, false);
     }
   }
   for (const SceneShape& s : scene.shapes) {
