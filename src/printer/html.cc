@@ -32,7 +32,7 @@ h2 { font-size: 11.5pt; margin: 3mm 0 1.5mm; border-bottom: 1px solid #ccc; brea
 h3 { font-size: 10pt; margin: 2mm 0 0.5mm; break-after: avoid; }
 p { margin: 0.8mm 0; }
 .map { text-align: center; margin: 1mm 0; break-inside: avoid; }
-.map svg { width: 100%; height: auto; max-height: 105mm; }
+.map svg { width: 100%; height: auto; max-height: 170mm; }
 .disclaimer { border: 1px solid #999; background: #f4f4f4; padding: 1.5mm 3mm; font-size: 9pt; }
 .warning { border-left: 3px solid #d7261e; padding: 0.5mm 2mm; margin: 1mm 0; }
 .press { margin: 0.5mm 0 1mm; }
