@@ -118,18 +118,48 @@ void labels(std::ostream& out, const Scene& s, double scale, int width) {
   fmt::print(out, "{}\n{}\n", lay_out(top, width), lay_out(sides, width));
 }
 
-void legend(std::ostream& out, const Scene& s, MapColors colors) {
-  std::vector<std::string> items;
+// The legend, wrapped to `width` columns (a swatch is one column wide).
+void legend(std::ostream& out, const Scene& s, MapColors colors, int width) {
+  struct Item {
+    std::string swatch, text;
+  };
+  std::vector<Item> items;
   auto swatch = [&](Rgb c, char plain) {
     if (colors == MapColors::kNone) return std::string(1, plain);
     return fmt::format("\x1b[{}m\u2588\x1b[0m", sgr(c, true, colors));
   };
-  if (s.has_asked) items.push_back(swatch(palette::kAsked, '@') + " where you feel it");
-  if (s.has_primary) items.push_back(swatch(palette::kPrimary, '#') + " primary pain zone");
-  if (s.has_spillover) items.push_back(swatch(palette::kSpillover, '+') + " spillover zone");
-  if (!s.marks.empty()) items.push_back(std::string(colors == MapColors::kNone ? "X" : "\x1b[1mX\x1b[0m") + " trigger point: press here");
-  if (colors == MapColors::kNone) items.push_back("/|\\_ outline of the body");
-  fmt::print(out, "{}\n", fmt::join(items, "   "));
+  if (s.has_asked) items.push_back({swatch(palette::kAsked, '@'), "where you feel it"});
+  if (s.has_primary) items.push_back({swatch(palette::kPrimary, '#'), "primary pain zone"});
+  if (s.has_spillover) items.push_back({swatch(palette::kSpillover, '+'), "spillover zone"});
+  if (!s.marks.empty())
+    items.push_back({colors == MapColors::kNone ? "X" : "\x1b[1mX\x1b[0m", "trigger point: press here"});
+  std::string line;
+  int used = 0;
+  for (const Item& it : items) {
+    const int w = 2 + static_cast<int>(it.text.size());
+    if (used > 0 && used + 3 + w > width) {
+      fmt::print(out, "{}\n", line);
+      line.clear();
+      used = 0;
+    }
+    if (used > 0) {
+      line += "   ";
+      used += 3;
+    }
+    line += it.swatch + " " + it.text;
+    used += w;
+  }
+  // The outline's glyphs: four of them, so the item is five columns longer.
+  if (colors == MapColors::kNone) {
+    const std::string text = "/|\\_ outline of the body";
+    if (used > 0 && used + 3 + static_cast<int>(text.size()) > width) {
+      fmt::print(out, "{}\n", line);
+      line.clear();
+      used = 0;
+    }
+    line += (used > 0 ? "   " : "") + text;
+  }
+  fmt::print(out, "{}\n", line);
 }
 
 // The outline of the body in plain text: the cells just outside the body
@@ -241,7 +271,7 @@ void render_map(std::ostream& out, const Kb& kb, const Scene& s, const MapOption
   labels(out, s, scale, std::clamp(opt.columns, 20, 1000));
   if (opt.colors == MapColors::kNone) plain_rows(out, r);
   else color_rows(out, r, opt.colors);
-  legend(out, s, opt.colors);
+  legend(out, s, opt.colors, std::clamp(opt.columns, 20, 1000));
 }
 
 }  // namespace tpx
