@@ -212,7 +212,34 @@ void plain_rows(std::ostream& out, const Raster& r) {
   }
 }
 
+// A pixel's colour in 256-colour mode. Quantising an anti-aliased blend
+// shifts its hue (a pixel between red and skin lands on an orange of the
+// 6x6x6 cube), so zones and marks are drawn in their pure colour, crisp;
+// the body and its outline, near-grey anyway, keep their anti-aliasing as
+// greys.
+Rgb ink_color(Ink ink) {
+  switch (ink) {
+    case Ink::kBody: return palette::kBody;
+    case Ink::kLine: return palette::kLine;
+    case Ink::kEdge: return palette::kOutline;
+    case Ink::kSpillover: return palette::kSpillover;
+    case Ink::kPrimary: return palette::kPrimary;
+    case Ink::kAsked: return palette::kAsked;
+    case Ink::kMark: return palette::kMark;
+    case Ink::kBackground: break;
+  }
+  return palette::kBackground;
+}
+
 void color_rows(std::ostream& out, const Raster& r, MapColors colors) {
+  const auto at = [&](int x, int y) {
+    if (colors != MapColors::k256) return r.at(x, y);
+    const Ink ink = r.ink_at(x, y);
+    if (ink != Ink::kBody && ink != Ink::kEdge && ink != Ink::kLine) return ink_color(ink);
+    const Rgb c = r.at(x, y);
+    const auto grey = static_cast<std::uint8_t>((c.r * 3 + c.g * 5 + c.b * 2) / 10);
+    return Rgb{grey, grey, grey};
+  };
   // The escape sequence is written only when a cell's colours differ from
   // the previous cell's: most of a row is background or body.
   enum class Cell { kNone, kUpper, kLower, kBoth };
@@ -226,11 +253,11 @@ void color_rows(std::ostream& out, const Raster& r, MapColors colors) {
       const bool bottom_bg = y + 1 >= r.height || r.ink_at(x, y + 1) == Ink::kBackground;
       // Background pixels stay the terminal's own background.
       Cell cell = Cell::kBoth;
-      Rgb f = r.at(x, y), b;
+      Rgb f = at(x, y), b;
       if (top_bg && bottom_bg) cell = Cell::kNone;
-      else if (top_bg) cell = Cell::kLower, f = r.at(x, y + 1);
+      else if (top_bg) cell = Cell::kLower, f = at(x, y + 1);
       else if (bottom_bg) cell = Cell::kUpper;
-      else b = r.at(x, y + 1);
+      else b = at(x, y + 1);
       if (cell != state || (cell != Cell::kNone && !(f == fg)) || (cell == Cell::kBoth && !(b == bg))) {
         line += "\x1b[0";
         if (cell != Cell::kNone) {

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <set>
 #include <sstream>
 
 #include "geometry.h"
@@ -323,6 +325,30 @@ TEST(AtlasPlainMap, TheOutlineIsTracedAsConnectedLines) {
       EXPECT_GT(cells, 60) << name << " at " << columns << " columns";
       EXPECT_LE(pieces, 4 * static_cast<int>(s.views.size())) << name << " at " << columns << " columns:\n" << out.str();
     }
+  }
+}
+
+// In 256 colours the zones keep their hue: an anti-aliased blend of red and
+// skin quantised to the 6x6x6 cube would be orange. Only the zones' own
+// colours come from the cube; the body and its outline are greys.
+TEST(AtlasTerminalMap, In256ColoursOnlyTheZonesColoursAreUsed) {
+  const Kb& kb = builtin_kb();
+  for (const char* name : {"trapezius", "gastrocnemius"}) {
+    const Scene s = make_scene(kb, muscle_picture(kb, muscle(kb, name)));
+    MapOptions opt;
+    opt.columns = 120;
+    opt.colors = MapColors::k256;
+    std::ostringstream out;
+    render_map(out, kb, s, opt);
+    std::set<int> cube;
+    const std::string text = out.str();
+    for (std::size_t at = text.find(";5;"); at != std::string::npos; at = text.find(";5;", at + 3)) {
+      const int index = std::atoi(text.c_str() + at + 3);
+      const int c = index - 16;
+      if (index >= 16 && index < 232 && !(c / 36 == c / 6 % 6 && c / 6 % 6 == c % 6)) cube.insert(index);  // not grey
+    }
+    // Primary and spillover (the legend's swatches too): nothing in between.
+    EXPECT_LE(cube.size(), 3u) << name << ": " << cube.size() << " colours of the cube";
   }
 }
 
