@@ -21,8 +21,9 @@ void validate(const Model& m, std::vector<Diagnostic>& out);
 void validate_atlas(const Model& m, std::vector<Diagnostic>& out);
 
 /// How an area without a shape or a trigger point without a position is
-/// reported while the atlas is incomplete.
-inline constexpr Severity kAtlasGapSeverity = Severity::kWarning;
+/// reported: an error, since the built-in atlas places every one (a KB with
+/// no atlas view at all has no pictures and is not checked for gaps).
+inline constexpr Severity kAtlasGapSeverity = Severity::kError;
 
 /// A diagnostic at `p` in one of `m`'s files (an empty file name when `p`
 /// is not in a file: a Model built in code).

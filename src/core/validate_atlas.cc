@@ -150,8 +150,8 @@ class AtlasValidator {
                       v.id.value));
   }
 
-  // Gaps in the drawing are warnings while the atlas is being drawn (see
-  // kAtlasGapSeverity); a KB without any view has no pictures and no gaps.
+  // Gaps in the drawing (kAtlasGapSeverity: errors); a KB without any view
+  // has no pictures and no gaps.
   void check_coverage() {
     for (const Area& a : m_.areas)
       if (!placed_areas_.count(a.id.value))

@@ -26,77 +26,96 @@ constexpr float kMargin = 4;
 
 class Canvas {
  public:
-  Canvas(int w, int h) : w_(w), h_(h), cover_(static_cast<std::size_t>(w) + 2) {
+  Canvas(int w, int h) : w_(w), h_(h), cover_(static_cast<std::size_t>(w) + 2, 0.0f) {
     r_.width = w;
     r_.height = h;
     r_.pixels.assign(static_cast<std::size_t>(w) * h, palette::kBackground);
     r_.ink.assign(static_cast<std::size_t>(w) * h, Ink::kBackground);
   }
 
-  // Fills a closed polygon of pixel coordinates (even-odd rule).
-  void fill(const std::vector<float>& xy, Rgb color, Ink ink) {
-    if (xy.size() < 6) return;
-    std::vector<float> p(xy.size());
-    float y0 = 1e9f, y1 = -1e9f;
-    for (std::size_t i = 0; i < xy.size(); ++i) {
-      const float lim = (i % 2 ? static_cast<float>(h_) : static_cast<float>(w_)) + kMargin;
-      p[i] = std::isfinite(xy[i]) ? std::clamp(xy[i], -kMargin, lim) : -kMargin;
-      if (i % 2) {
-        y0 = std::min(y0, p[i]);
-        y1 = std::max(y1, p[i]);
-      }
-    }
-    const int row0 = std::max(0, static_cast<int>(std::floor(y0)));
-    const int row1 = std::min(h_ - 1, static_cast<int>(std::ceil(y1)));
-    const std::size_t n = p.size() / 2;
-    std::vector<float> xs;
-    for (int row = row0; row <= row1; ++row) {
-      std::fill(cover_.begin(), cover_.end(), 0.0f);
-      int lo = w_, hi = -1;
-      for (int sub = 0; sub < kSubScanlines; ++sub) {
-        const float y = static_cast<float>(row) + (static_cast<float>(sub) + 0.5f) / kSubScanlines;
-        xs.clear();
-        for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
-          const float ya = p[2 * j + 1], yb = p[2 * i + 1];
-          if ((ya > y) == (yb > y)) continue;
-          const float xa = p[2 * j], xb = p[2 * i];
-          xs.push_back(xa + (y - ya) * (xb - xa) / (yb - ya));
-        }
-        std::sort(xs.begin(), xs.end());
-        for (std::size_t k = 0; k + 1 < xs.size(); k += 2) span(xs[k], xs[k + 1], lo, hi);
-      }
-      for (int x = std::max(lo, 0); x <= std::min(hi, w_ - 1); ++x) {
-        const float a = std::min(1.0f, cover_[static_cast<std::size_t>(x)] / kSubScanlines);
-        if (a <= 0) continue;
-        blend(x, row, color, a);
-        if (a >= 0.5f) r_.ink[static_cast<std::size_t>(row) * w_ + x] = ink;
-      }
-    }
+  // Adds a closed polygon of pixel coordinates to the path being built.
+  void add_polygon(const float* xy, std::size_t n_floats) {
+    const std::size_t n = n_floats / 2;
+    if (n < 3) return;
+    for (std::size_t i = 0, j = n - 1; i < n; j = i++) add_edge(xy[2 * j], xy[2 * j + 1], xy[2 * i], xy[2 * i + 1]);
   }
 
-  // Strokes a polyline `width` pixels wide (closed: back to its start).
-  void stroke(const std::vector<float>& xy, float width, Rgb color, Ink ink, bool closed) {
-    const std::size_t n = xy.size() / 2;
-    for (std::size_t i = 0; i + 1 < n + (closed ? 1 : 0); ++i) {
-      const std::size_t j = (i + 1) % n;
-      segment(xy[2 * i], xy[2 * i + 1], xy[2 * j], xy[2 * j + 1], width, color, ink);
-    }
-  }
-
-  void segment(float ax, float ay, float bx, float by, float width, Rgb color, Ink ink) {
+  // Adds one segment of a stroke `width` pixels wide, as a quad. Square caps
+  // (extended by half the width) close the gaps at joints; every quad winds
+  // the same way, so a whole polyline fills at once with the non-zero rule.
+  void add_segment(float ax, float ay, float bx, float by, float width) {
     float dx = bx - ax, dy = by - ay;
     const float len = std::hypot(dx, dy);
     if (!(len > 1e-4f)) return;
     dx /= len;
     dy /= len;
     const float h = width / 2;
-    // Square caps (extended by half the width) close the gaps at joints.
     ax -= dx * h;
     ay -= dy * h;
     bx += dx * h;
     by += dy * h;
-    fill({ax - dy * h, ay + dx * h, bx - dy * h, by + dx * h, bx + dy * h, by - dx * h, ax + dy * h, ay - dx * h},
-         color, ink);
+    const float q[8] = {ax - dy * h, ay + dx * h, bx - dy * h, by + dx * h,
+                        bx + dy * h, by - dx * h, ax + dy * h, ay - dx * h};
+    add_polygon(q, 8);
+  }
+
+  // Fills the path built since the last fill (even-odd or non-zero rule),
+  // anti-aliased: 4 sub-scanlines a pixel with exact horizontal coverage.
+  // An edge list sorted by its top keeps the work proportional to the edges
+  // a scanline meets, not to every edge of the path.
+  void fill(Rgb color, Ink ink, bool nonzero = false) {
+    if (edges_.empty()) return;
+    std::sort(edges_.begin(), edges_.end(), [](const Edge& a, const Edge& b) { return a.y0 < b.y0; });
+    float y_max = -1e9f;
+    for (const Edge& e : edges_) y_max = std::max(y_max, e.y1);
+    const int row0 = std::max(0, static_cast<int>(std::floor(edges_.front().y0)));
+    const int row1 = std::min(h_ - 1, static_cast<int>(std::ceil(y_max)));
+    std::size_t next = 0;
+    active_.clear();
+    for (int row = row0; row <= row1; ++row) {
+      int lo = w_, hi = -1;
+      for (int sub = 0; sub < kSubScanlines; ++sub) {
+        const float y = static_cast<float>(row) + (static_cast<float>(sub) + 0.5f) / kSubScanlines;
+        while (next < edges_.size() && edges_[next].y0 <= y) active_.push_back(static_cast<std::uint32_t>(next++));
+        xs_.clear();
+        std::size_t keep = 0;
+        for (std::uint32_t k : active_) {
+          const Edge& e = edges_[k];
+          if (e.y1 <= y) continue;  // ended above: drop
+          active_[keep++] = k;
+          if (e.y0 > y) continue;
+          xs_.push_back({e.x0 + (y - e.y0) * e.dxdy, e.dir});
+        }
+        active_.resize(keep);
+        std::sort(xs_.begin(), xs_.end(), [](const Crossing& a, const Crossing& b) { return a.x < b.x; });
+        int winding = 0;
+        for (std::size_t k = 0; k + 1 < xs_.size(); ++k) {
+          winding += nonzero ? xs_[k].dir : 1;
+          if (nonzero ? winding != 0 : (winding & 1)) span(xs_[k].x, xs_[k + 1].x, lo, hi);
+        }
+      }
+      const int x0 = std::max(lo, 0), x1 = std::min(hi, w_ - 1);
+      for (int x = x0; x <= x1; ++x) {
+        float& c = cover_[static_cast<std::size_t>(x)];
+        const float a = std::min(1.0f, c / kSubScanlines);
+        c = 0;
+        if (a <= 0) continue;
+        blend(x, row, color, a);
+        if (a >= 0.5f) r_.ink[static_cast<std::size_t>(row) * w_ + x] = ink;
+      }
+      if (hi + 1 < static_cast<int>(cover_.size()) && hi + 1 >= 0) cover_[static_cast<std::size_t>(hi + 1)] = 0;
+    }
+    edges_.clear();
+  }
+
+  // Strokes a polyline `width` pixels wide (closed: back to its start).
+  void stroke(const float* xy, std::size_t n_floats, float width, Rgb color, Ink ink, bool closed) {
+    const std::size_t n = n_floats / 2;
+    for (std::size_t i = 0; i + 1 < n + (closed ? 1 : 0); ++i) {
+      const std::size_t j = (i + 1) % n;
+      add_segment(xy[2 * i], xy[2 * i + 1], xy[2 * j], xy[2 * j + 1], width);
+    }
+    fill(color, ink, true);
   }
 
   void set(int x, int y, Rgb color, Ink ink) {
@@ -108,6 +127,33 @@ class Canvas {
   Raster take() { return std::move(r_); }
 
  private:
+  struct Edge {
+    float x0, y0, y1, dxdy;
+    int dir;
+  };
+  struct Crossing {
+    float x;
+    int dir;
+  };
+
+  // Coordinates are clamped near the raster, so a damaged image's huge or
+  // non-finite numbers cannot overflow the loops; horizontal edges add nothing.
+  void add_edge(float xa, float ya, float xb, float yb) {
+    auto clampx = [&](float v) { return std::isfinite(v) ? std::clamp(v, -kMargin, static_cast<float>(w_) + kMargin) : -kMargin; };
+    auto clampy = [&](float v) { return std::isfinite(v) ? std::clamp(v, -kMargin, static_cast<float>(h_) + kMargin) : -kMargin; };
+    xa = clampx(xa);
+    xb = clampx(xb);
+    ya = clampy(ya);
+    yb = clampy(yb);
+    if (ya == yb) return;
+    const int dir = yb > ya ? 1 : -1;
+    if (ya > yb) {
+      std::swap(xa, xb);
+      std::swap(ya, yb);
+    }
+    edges_.push_back({xa, ya, yb, (xb - xa) / (yb - ya), dir});
+  }
+
   // Adds the coverage of [xa, xb) on one sub-scanline to cover_.
   void span(float xa, float xb, int& lo, int& hi) {
     xa = std::max(xa, 0.0f);
@@ -128,7 +174,7 @@ class Canvas {
   void blend(int x, int y, Rgb c, float a) {
     Rgb& p = r_.pixels[static_cast<std::size_t>(y) * w_ + x];
     auto mix = [a](std::uint8_t from, std::uint8_t to) {
-      return static_cast<std::uint8_t>(std::lround(from + (to - from) * a));
+      return static_cast<std::uint8_t>(static_cast<float>(from) + static_cast<float>(to - from) * a + 0.5f);
     };
     p = {mix(p.r, c.r), mix(p.g, c.g), mix(p.b, c.b)};
   }
@@ -136,13 +182,10 @@ class Canvas {
   int w_, h_;
   Raster r_;
   std::vector<float> cover_;
+  std::vector<Edge> edges_;
+  std::vector<std::uint32_t> active_;
+  std::vector<Crossing> xs_;
 };
-
-std::vector<float> scaled(const std::vector<float>& xy, double s) {
-  std::vector<float> out(xy.size());
-  for (std::size_t i = 0; i < xy.size(); ++i) out[i] = static_cast<float>(xy[i] * s);
-  return out;
-}
 
 Rgb fill_color(const AreaPaint& a) {
   return a.primary ? palette::kPrimary : a.spillover ? palette::kSpillover : palette::kAsked;
@@ -156,15 +199,50 @@ Raster rasterize(const Scene& scene, double scale, double mark_pixels) {
   const int h = std::max(1, static_cast<int>(std::ceil(scene.height * scale)));
   Canvas c(w, h);
   const auto px = [&](double units, double at_least) { return static_cast<float>(std::max(units * scale, at_least)); };
+  std::vector<float> buf;
+  // Scaled to pixels, dropping vertices closer than 0.8 pixel to the one
+  // kept before: the atlas's smooth curves have far more vertices than a
+  // small picture can show, and each costs edges to sort and cross.
+  auto scaled = [&](const std::vector<float>& xy) -> const std::vector<float>& {
+    buf.clear();
+    const std::size_t n = xy.size() / 2;
+    for (std::size_t i = 0; i < n; ++i) {
+      const float x = static_cast<float>(xy[2 * i] * scale), y = static_cast<float>(xy[2 * i + 1] * scale);
+      const std::size_t k = buf.size();
+      if (k >= 2 && i + 1 < n && std::fabs(x - buf[k - 2]) + std::fabs(y - buf[k - 1]) < 0.8f) continue;
+      buf.push_back(x);
+      buf.push_back(y);
+    }
+    return buf;
+  };
   for (const SceneView& v : scene.views) {
-    for (const auto& poly : v.outline) c.fill(scaled(poly, scale), palette::kBody, Ink::kBody);
-    for (const auto& line : v.lines) c.stroke(scaled(line, scale), px(1.5, 0.4), palette::kLine, Ink::kLine, false);
+    for (const auto& poly : v.outline) {
+      const auto& p = scaled(poly);
+      c.add_polygon(p.data(), p.size());
+      c.fill(palette::kBody, Ink::kBody);
+    }
+    for (const auto& line : v.lines) {
+      const auto& p = scaled(line);
+      // Landmark lines stay faint on a small picture: a full pixel of them
+      // would tile the body in grey.
+      c.stroke(p.data(), p.size(), px(1.5, 0.25), palette::kLine, Ink::kLine, false);
+    }
   }
-  for (const SceneShape& s : scene.shapes) c.fill(scaled(s.points, scale), fill_color(s.paint), fill_ink(s.paint));
+  for (const SceneShape& s : scene.shapes) {
+    const auto& p = scaled(s.points);
+    c.add_polygon(p.data(), p.size());
+    c.fill(fill_color(s.paint), fill_ink(s.paint));
+  }
   for (const SceneView& v : scene.views)
-    for (const auto& poly : v.outline) c.stroke(scaled(poly, scale), px(2, 0.6), palette::kOutline, Ink::kEdge, true);
+    for (const auto& poly : v.outline) {
+      const auto& p = scaled(poly);
+      c.stroke(p.data(), p.size(), px(2, 0.6), palette::kOutline, Ink::kEdge, true);
+    }
   for (const SceneShape& s : scene.shapes)
-    if (s.paint.asked) c.stroke(scaled(s.points, scale), px(3, 0.5), palette::kAskedEdge, fill_ink(s.paint), true);
+    if (s.paint.asked) {
+      const auto& p = scaled(s.points);
+      c.stroke(p.data(), p.size(), px(3, 0.5), palette::kAskedEdge, fill_ink(s.paint), true);
+    }
   const double size = std::max(24 * scale, mark_pixels);
   for (const SceneMark& m : scene.marks) {
     const double x = m.x * scale, y = m.y * scale;
@@ -177,10 +255,11 @@ Raster rasterize(const Scene& scene, double scale, double mark_pixels) {
       }
       continue;
     }
-    const float h = static_cast<float>(size / 2), fx = static_cast<float>(x), fy = static_cast<float>(y);
+    const float half = static_cast<float>(size / 2), fx = static_cast<float>(x), fy = static_cast<float>(y);
     for (auto [width, color] : {std::pair{px(9, 3), palette::kBackground}, std::pair{px(5, 1.5), palette::kMark}}) {
-      c.segment(fx - h, fy - h, fx + h, fy + h, width, color, Ink::kMark);
-      c.segment(fx - h, fy + h, fx + h, fy - h, width, color, Ink::kMark);
+      c.add_segment(fx - half, fy - half, fx + half, fy + half, width);
+      c.add_segment(fx - half, fy + half, fx + half, fy - half, width);
+      c.fill(color, Ink::kMark, true);
     }
   }
   Raster r = c.take();

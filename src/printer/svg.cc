@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <map>
 
 #include "svg_text.h"
@@ -11,10 +14,36 @@
 namespace tpx {
 namespace {
 
+// Appends `v` with one decimal ("12.5", "-3", "0.1"), as {:.1f} would but
+// without trailing ".0": general float formatting cost most of an SVG's
+// time, and the atlas has thousands of coordinates.
+void append_coord(std::string& d, float v) {
+  if (!std::isfinite(v)) v = 0;
+  v = std::clamp(v, -1e9f, 1e9f);  // a damaged image cannot overflow the integer
+  long tenths = std::lround(static_cast<double>(v) * 10);
+  if (tenths < 0) {
+    d += '-';
+    tenths = -tenths;
+  }
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, tenths / 10);
+  (void)ec;
+  d.append(buf, end);
+  if (tenths % 10) {
+    d += '.';
+    d += static_cast<char>('0' + tenths % 10);
+  }
+}
+
 std::string path_data(const std::vector<float>& xy, bool closed) {
   std::string d;
-  for (std::size_t i = 0; i + 1 < xy.size(); i += 2)
-    d += fmt::format("{}{:.1f} {:.1f}", i == 0 ? "M" : " L", xy[i], xy[i + 1]);
+  d.reserve(xy.size() * 6 + 4);
+  for (std::size_t i = 0; i + 1 < xy.size(); i += 2) {
+    d += i == 0 ? "M" : " L";
+    append_coord(d, xy[i]);
+    d += ' ';
+    append_coord(d, xy[i + 1]);
+  }
   if (closed) d += " Z";
   return d;
 }

@@ -17,6 +17,7 @@
 #include "tpx/lookup.h"
 #include "tpx/picture.h"
 #include "tpx/rank.h"
+#include "tpx/resolve.h"
 
 namespace {
 
@@ -110,14 +111,23 @@ void BM_Fingerprint(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 
-// Drawing one muscle's map: choosing and placing the views, rasterising and
-// printing the 120-column terminal picture (or writing the SVG). The KB is
-// $TPX_BENCH_ATLAS_KB, else the source kb/; it must have an atlas.
-template <bool kSvg>
-void BM_DrawMap(benchmark::State& state) {
+// Drawing: choosing and placing the views (make_scene), rasterising and
+// printing the 120-column terminal picture in 24-bit colour or plain
+// glyphs, the `where temple "top of shoulder"` map, and the SVG of a
+// muscle. The KB is $TPX_BENCH_ATLAS_KB, else the source kb/; it must have
+// an atlas. docs/performance.md ("Drawing") has the figures.
+enum class Draw { kTerminal, kPlain, kWhere, kSvg, kRasterOnly };
+
+const Kb& atlas_kb() {
   const char* dir = std::getenv("TPX_BENCH_ATLAS_KB");
   static const LoadResult loaded = load_directory(dir ? dir : TPX_SOURCE_KB_DIR);
   static const Kb kb = compile_kb(loaded.model);
+  return kb;
+}
+
+template <Draw kDraw>
+void BM_DrawMap(benchmark::State& state) {
+  const Kb& kb = atlas_kb();
   const std::optional<std::uint32_t> trapezius = find_muscle(kb, "trapezius").muscle;
   if (kb.views().empty() || !trapezius) {
     state.SkipWithError("no atlas, or no trapezius, in the KB");
@@ -125,17 +135,28 @@ void BM_DrawMap(benchmark::State& state) {
   }
   MapOptions opt;
   opt.columns = 120;
-  opt.colors = MapColors::kTrueColor;
+  opt.colors = kDraw == Draw::kPlain ? MapColors::kNone : MapColors::kTrueColor;
+  const Resolution asked = resolve(kb, {"temple", "top of shoulder"});
+  const Ranking ranking = rank(kb, asked, 5);
+  const Scene trapezius_scene = make_scene(kb, muscle_picture(kb, *trapezius));
   for (auto _ : state) {
     std::ostringstream out;
-    const Scene scene = make_scene(kb, muscle_picture(kb, *trapezius));
-    if (kSvg) render_svg(out, kb, scene);
+    if (kDraw == Draw::kRasterOnly) {
+      benchmark::DoNotOptimize(rasterize(trapezius_scene, map_scale(trapezius_scene, opt)).pixels.data());
+      continue;
+    }
+    const Scene scene =
+        kDraw == Draw::kWhere ? make_scene(kb, where_picture(kb, asked, ranking)) : make_scene(kb, muscle_picture(kb, *trapezius));
+    if (kDraw == Draw::kSvg) render_svg(out, kb, scene);
     else render_map(out, kb, scene, opt);
     benchmark::DoNotOptimize(out.str().size());
   }
 }
-BENCHMARK(BM_DrawMap<false>)->Name("BM_DrawMap/terminal")->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_DrawMap<true>)->Name("BM_DrawMap/svg")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_DrawMap<Draw::kTerminal>)->Name("BM_DrawMap/terminal")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_DrawMap<Draw::kPlain>)->Name("BM_DrawMap/plain")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_DrawMap<Draw::kWhere>)->Name("BM_DrawMap/where")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_DrawMap<Draw::kSvg>)->Name("BM_DrawMap/svg")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_DrawMap<Draw::kRasterOnly>)->Name("BM_DrawMap/rasterize")->Unit(benchmark::kMicrosecond);
 
 void sizes(benchmark::internal::Benchmark* b) {
   for (int n : {100, 1000, 10000, 100000}) b->Arg(n);

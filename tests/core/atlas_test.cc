@@ -5,10 +5,16 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <set>
+#include <sstream>
 
 #include "geometry.h"
 #include "test_kb.h"
+#include "tpx/compile.h"
+#include "tpx/load.h"
 #include "tpx/lookup.h"
+#include "tpx/picture.h"
 
 namespace tpx {
 namespace {
@@ -135,12 +141,19 @@ TEST(AtlasLoad, ViewHeaderIsChecked) {
             std::string::npos);
 }
 
-TEST(AtlasLoad, GapsAreWarningsUntilTheAtlasIsComplete) {
+TEST(AtlasLoad, GapsAreErrors) {
   LoadResult r = load_view(replace(kView, "  jaw:\n    - ellipse: [60, 70, 10, 5]\n", ""));
-  EXPECT_TRUE(r.ok());
-  EXPECT_NE(all(r).find("kb/areas.yaml:4:7: warning: area 'jaw' has no shape on any atlas view"), std::string::npos) << all(r);
+  EXPECT_FALSE(r.ok());
+  EXPECT_NE(all(r).find("kb/areas.yaml:4:7: error: area 'jaw' has no shape on any atlas view"), std::string::npos) << all(r);
   r = load_view(replace(kView, "points:\n  temporalis/front: [30, 30]\n", ""));
-  EXPECT_NE(all(r).find("warning: trigger point 'temporalis/front' has no position on any atlas view"), std::string::npos);
+  EXPECT_FALSE(r.ok());
+  EXPECT_NE(all(r).find("error: trigger point 'temporalis/front' has no position on any atlas view"), std::string::npos);
+}
+
+TEST(AtlasLoad, TheBuiltInAtlasPlacesEveryAreaAndTriggerPoint) {
+  const LoadResult r = load_directory(TPX_SOURCE_KB_DIR);
+  EXPECT_TRUE(r.ok()) << all(r);
+  EXPECT_EQ(all(r).find("atlas view"), std::string::npos) << all(r);
 }
 
 TEST(AtlasImage, ShapesAndMarksAreFoundByAreaAndTriggerPoint) {
@@ -229,21 +242,115 @@ void check_geometry(const std::string& dir) {
         const detail::Box b = detail::bounds(pts);
         const bool straddles = b.x0 < v.midline - 2 && b.x1 > v.midline + 2;
         if (straddles || std::fabs(c.x - v.midline) < 3) continue;
-        if (v.facing.value == "front") EXPECT_LT(c.x, v.midline) << "front: " << a.area.value << " is on the left side";
-        if (v.facing.value == "back") EXPECT_GT(c.x, v.midline) << "back: " << a.area.value << " is on the left side";
+        if (v.facing.value == "front") {
+          EXPECT_LT(c.x, v.midline) << "front: " << a.area.value << " is on the left side";
+        }
+        if (v.facing.value == "back") {
+          EXPECT_GT(c.x, v.midline) << "back: " << a.area.value << " is on the left side";
+        }
       }
     }
     for (const AtlasPoint& p : v.points) {
       EXPECT_TRUE(detail::inside_any(outline, p.x, p.y, 2.0)) << v.id.value << ": " << p.muscle.value;
       if (!v.has_midline || std::fabs(p.x - v.midline) < 3) continue;
-      if (v.facing.value == "front") EXPECT_LT(p.x, v.midline) << p.muscle.value << "/" << p.trigger_point.value;
-      if (v.facing.value == "back") EXPECT_GT(p.x, v.midline) << p.muscle.value << "/" << p.trigger_point.value;
+      if (v.facing.value == "front") {
+        EXPECT_LT(p.x, v.midline) << p.muscle.value << "/" << p.trigger_point.value;
+      }
+      if (v.facing.value == "back") {
+        EXPECT_GT(p.x, v.midline) << p.muscle.value << "/" << p.trigger_point.value;
+      }
     }
   }
 }
 
 TEST(AtlasGeometry, FixtureShapesLieInsideTheirViewsOnTheRightSide) { check_geometry(test::data_dir() + "/kb-small"); }
 TEST(AtlasGeometry, BuiltInShapesLieInsideTheirViewsOnTheRightSide) { check_geometry(TPX_SOURCE_KB_DIR); }
+
+// The built-in KB, compiled once.
+const Kb& builtin_kb() {
+  static const LoadResult loaded = load_directory(TPX_SOURCE_KB_DIR);
+  static const Kb kb = compile_kb(loaded.model);
+  return kb;
+}
+
+// With colour off the body is traced as connected line glyphs: the cells
+// around the figure join up into a few pieces (the silhouette, the gaps
+// between arms and body and between the legs), not a scatter of dots.
+TEST(AtlasPlainMap, TheOutlineIsTracedAsConnectedLines) {
+  const Kb& kb = builtin_kb();
+  for (const char* name : {"trapezius", "gastrocnemius", "masseter"}) {
+    const Scene s = make_scene(kb, muscle_picture(kb, muscle(kb, name)));
+    for (int columns : {80, 120}) {
+      MapOptions opt;
+      opt.columns = columns;
+      std::ostringstream out;
+      render_map(out, kb, s, opt);
+      std::vector<std::string> rows;
+      std::istringstream in(out.str());
+      for (std::string line; std::getline(in, line);) rows.push_back(line);
+      ASSERT_GT(rows.size(), 4u);
+      EXPECT_NE(rows.back().find("/|\\_ outline of the body"), std::string::npos) << rows.back();
+      for (const std::string& row : rows) EXPECT_LE(static_cast<int>(row.size()), columns) << row;
+      // The picture: under the two label lines, above the legend's lines.
+      while (rows.size() > 2 && (rows.back().find(" zone") != std::string::npos ||
+                                 rows.back().find("press here") != std::string::npos ||
+                                 rows.back().find("outline of the body") != std::string::npos))
+        rows.pop_back();
+      rows.erase(rows.begin(), rows.begin() + 2);
+      auto outline = [&](int x, int y) {
+        if (y < 0 || y >= static_cast<int>(rows.size()) || x < 0 || x >= static_cast<int>(rows[y].size())) return false;
+        return std::string_view("/|\\_-.").find(rows[y][x]) != std::string_view::npos;
+      };
+      // 8-connected pieces of outline glyphs.
+      std::vector<std::vector<bool>> seen(rows.size(), std::vector<bool>(static_cast<std::size_t>(columns) + 1));
+      int pieces = 0, cells = 0;
+      for (int y = 0; y < static_cast<int>(rows.size()); ++y)
+        for (int x = 0; x < static_cast<int>(rows[y].size()); ++x) {
+          if (!outline(x, y) || seen[y][x]) continue;
+          ++pieces;
+          std::vector<std::pair<int, int>> todo{{x, y}};
+          seen[y][x] = true;
+          while (!todo.empty()) {
+            auto [cx, cy] = todo.back();
+            todo.pop_back();
+            ++cells;
+            for (int dy = -1; dy <= 1; ++dy)
+              for (int dx = -1; dx <= 1; ++dx)
+                if (outline(cx + dx, cy + dy) && !seen[cy + dy][cx + dx]) {
+                  seen[cy + dy][cx + dx] = true;
+                  todo.push_back({cx + dx, cy + dy});
+                }
+          }
+        }
+      EXPECT_GT(cells, 60) << name << " at " << columns << " columns";
+      EXPECT_LE(pieces, 4 * static_cast<int>(s.views.size())) << name << " at " << columns << " columns:\n" << out.str();
+    }
+  }
+}
+
+// In 256 colours the zones keep their hue: an anti-aliased blend of red and
+// skin quantised to the 6x6x6 cube would be orange. Only the zones' own
+// colours come from the cube; the body and its outline are greys.
+TEST(AtlasTerminalMap, In256ColoursOnlyTheZonesColoursAreUsed) {
+  const Kb& kb = builtin_kb();
+  for (const char* name : {"trapezius", "gastrocnemius"}) {
+    const Scene s = make_scene(kb, muscle_picture(kb, muscle(kb, name)));
+    MapOptions opt;
+    opt.columns = 120;
+    opt.colors = MapColors::k256;
+    std::ostringstream out;
+    render_map(out, kb, s, opt);
+    std::set<int> cube;
+    const std::string text = out.str();
+    for (std::size_t at = text.find(";5;"); at != std::string::npos; at = text.find(";5;", at + 3)) {
+      const int index = std::atoi(text.c_str() + at + 3);
+      const int c = index - 16;
+      if (index >= 16 && index < 232 && !(c / 36 == c / 6 % 6 && c / 6 % 6 == c % 6)) cube.insert(index);  // not grey
+    }
+    // Primary and spillover (the legend's swatches too): nothing in between.
+    EXPECT_LE(cube.size(), 3u) << name << ": " << cube.size() << " colours of the cube";
+  }
+}
 
 }  // namespace
 }  // namespace tpx
