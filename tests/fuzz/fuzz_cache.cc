@@ -60,7 +60,7 @@ void write(const fs::path& p, std::string_view text) {
 }
 
 World& world() {
-  static World w = [] {
+  static World made = [] {
     World w;
     w.root = fs::temp_directory_path() / ("tpx-fuzz-cache-" + std::to_string(::getpid()));
     fs::remove_all(w.root);
@@ -83,7 +83,7 @@ World& world() {
     std::atexit([] { fs::remove_all(world().root); });
     return w;
   }();
-  return w;
+  return made;
 }
 
 // Puts the KB back as it was, touching only what an input changed (a
