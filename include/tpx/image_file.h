@@ -9,6 +9,14 @@
 // Reading is bounded before it starts: only a regular file (a FIFO, a
 // device or a directory is refused without blocking) of at most
 // kMaxImageBytes, whose header must already look like an image.
+//
+// A file tpx may hold a read lease on (its own) is mapped instead of copied,
+// which is ten times cheaper for a big image: the lease makes a writer wait
+// while tpx copies the bytes aside. For that the first such open installs
+// a handler for SIGIO, and only when SIGIO has its default disposition (a
+// program that uses SIGIO itself gets the copy). It assumes the kernel's
+// lease-break-time (/proc/sys/fs/lease-break-time, 45 s by default) is
+// longer than copying the image takes.
 #ifndef TPX_IMAGE_FILE_H_
 #define TPX_IMAGE_FILE_H_
 

@@ -126,7 +126,10 @@ bool lease_handler_installed() {
   static const bool installed = [] {
     struct sigaction current {};
     if (::sigaction(kLeaseSignal, nullptr, &current) != 0) return false;
-    if (!(current.sa_flags & SA_SIGINFO) && current.sa_handler != SIG_DFL) return false;  // someone else's
+    // Only a SIGIO nobody handles (an ignored one would never tell us of a
+    // lease break, and the kernel would end the lease after
+    // lease-break-time with the file still mapped).
+    if ((current.sa_flags & SA_SIGINFO) || current.sa_handler != SIG_DFL) return false;
     struct sigaction act {};
     act.sa_sigaction = on_lease_break;
     act.sa_flags = SA_SIGINFO | SA_RESTART;
