@@ -64,6 +64,7 @@ World& world() {
     World w;
     w.root = fs::temp_directory_path() / ("tpx-fuzz-cache-" + std::to_string(::getpid()));
     fs::remove_all(w.root);
+    fs::create_directories(w.root);
     w.kb = w.root / "kb";
     w.cache = w.root / "cache";
     w.other = w.root / "other";
