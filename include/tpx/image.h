@@ -174,6 +174,11 @@ struct Header {
 /// The checksum stored in the header, over `bytes`.
 std::uint64_t checksum(std::span<const std::byte> bytes);
 
+/// The checks of an image's first bytes (at least a Header) that need no
+/// more of it: magic, format version, and the size the header gives equal
+/// to `image_size`. Empty when they pass, else why not.
+std::string check_head(std::span<const std::byte> head, std::uint64_t image_size);
+
 }  // namespace image
 
 /// A read-only view of a compiled KB. Cheap to copy; keeps its bytes alive.

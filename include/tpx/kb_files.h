@@ -6,6 +6,7 @@
 #define TPX_KB_FILES_H_
 
 #include <cstdint>
+#include <climits>
 #include <functional>
 #include <optional>
 #include <string>
@@ -30,11 +31,21 @@ struct KbFile {
 std::vector<KbFile> list_kb_files(const std::string& dir, std::vector<Diagnostic>& diags,
                                   std::size_t max_files = kMaxKbFiles);
 
+/// When the files of a fingerprint last changed, for the cache's "racy"
+/// rule (cache.h): the newest status-change time (ctime) of any file, and
+/// whether some ctime is a whole millisecond (a file system whose clock may
+/// be as coarse as seconds).
+struct FingerprintTimes {
+  std::int64_t newest_ctime_ns = INT64_MIN;
+  bool coarse = false;
+};
+
 /// A 128-bit fingerprint (32 hex digits) of the same listing: every file's
-/// relative path, size and modification time, in any order. Cheaper than
-/// list_kb_files() (no sorting, no per-file strings); nullopt with
-/// diagnostics when the directory cannot be listed.
-std::optional<std::string> kb_fingerprint(const std::string& dir, std::vector<Diagnostic>& diags);
+/// relative path, size, modification time, status-change time and inode, in
+/// any order. Cheaper than list_kb_files() (no sorting, no per-file
+/// strings); nullopt with diagnostics when the directory cannot be listed.
+std::optional<std::string> kb_fingerprint(const std::string& dir, std::vector<Diagnostic>& diags,
+                                          FingerprintTimes* times = nullptr);
 
 }  // namespace tpx
 

@@ -15,6 +15,11 @@ inline constexpr int kMaxIndentColumns = 128;           ///< leading spaces and 
 inline constexpr int kMaxDirDepth = 32;                 ///< directories below the KB directory
 inline constexpr double kMaxAtlasCoordinate = 100000;   ///< |number| in an atlas view
 
+// Images: a compiled KB file (`--kb FILE`) or a cached image. A file is
+// refused before it is read when larger; the 10,000-muscle synthetic KB
+// compiles to 13 MB.
+inline constexpr std::size_t kMaxImageBytes = std::size_t{1} << 30;  ///< bytes per image file
+
 // Queries.
 inline constexpr std::size_t kMaxPhrases = 1000;      ///< phrases per query
 inline constexpr std::size_t kMaxPhraseBytes = 4096;  ///< bytes per phrase (and per stdin line)

@@ -1,19 +1,18 @@
 #include "tpx/cache.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/core.h>
 
-#include <atomic>
-#include <cstdio>
-#include <fstream>
-#include <random>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
 
 #include "hash.h"
 #include "tpx/compile.h"
+#include "tpx/image_file.h"
+#include "tpx/kb_files.h"
+#include "tpx/limits.h"
 #include "tpx/load.h"
 
 namespace tpx {
@@ -33,41 +32,6 @@ std::string dir_key(const fs::path& kb_dir) {
   return hex(hash64(canonical.string()));
 }
 
-// A name for a temporary file no other process will pick.
-fs::path temporary_beside(const fs::path& target) {
-  static std::atomic<unsigned> counter{0};
-  std::random_device rd;
-  return target.string() + fmt::format(".tmp.{}.{}.{:08x}", ::getpid(), counter++, rd());
-}
-
-bool write_atomically(const fs::path& target, std::span<const std::byte> bytes, std::string* error) {
-  std::error_code ec;
-  fs::create_directories(target.parent_path(), ec);
-  if (ec) {
-    *error = fmt::format("cannot create {}: {}", target.parent_path().string(), ec.message());
-    return false;
-  }
-  const fs::path tmp = temporary_beside(target);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) {
-      out.close();
-      fs::remove(tmp, ec);
-      *error = fmt::format("cannot write {}", tmp.string());
-      return false;
-    }
-  }
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    *error = fmt::format("cannot rename into {}", target.string());
-    return false;
-  }
-  return true;
-}
-
 // Removes older images of the same KB directory, keeping `keep`.
 void prune_stale(const fs::path& cache_dir, std::string_view dir_prefix, const fs::path& keep) {
   std::error_code ec;
@@ -79,6 +43,74 @@ void prune_stale(const fs::path& cache_dir, std::string_view dir_prefix, const f
       fs::remove(p, rm);
     }
   }
+}
+
+// A cached image file is the image followed by this trailer, which names
+// the KB and state it was built from: an image of another KB (or of this KB
+// before an edit) copied to this name is refused, never answered from.
+struct Trailer {
+  char magic[8];
+  char key[56];  // the file name without its extension, NUL-padded
+};
+constexpr char kTrailerMagic[8] = {'T', 'P', 'X', 'C', 'A', 'C', 'H', 'E'};
+
+std::string stem(std::string_view name) { return std::string(name.substr(0, name.size() - kImageExtension.size())); }
+
+std::optional<std::string> key_of(const fs::path& kb_dir, std::vector<Diagnostic>& diags, FingerprintTimes* times) {
+  std::optional<std::string> stamp = kb_fingerprint(kb_dir.string(), diags, times);
+  if (!stamp) return std::nullopt;
+  return fmt::format("{}-{}-v{}{}", dir_key(kb_dir), *stamp, image::kFormatVersion, kImageExtension);
+}
+
+std::int64_t now_ns() {
+  struct timespec t {};
+  ::clock_gettime(CLOCK_REALTIME, &t);
+  return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
+// The cached image at `path` if it is one, whole and of exactly the KB
+// state `name` names; else nullopt, with why in `*why` (empty when there is
+// simply no image yet).
+std::optional<Kb> read_cached(const fs::path& path, const std::string& name, std::string* why) {
+  auto head = [](std::span<const std::byte> bytes, std::uint64_t size) {
+    return image::check_head(bytes, size - sizeof(Trailer));
+  };
+  std::optional<FileBytes> file =
+      read_file_bytes(path, true, sizeof(image::Header) + sizeof(Trailer), kMaxImageBytes + sizeof(Trailer), why, head);
+  if (!file) {
+    if (*why == std::strerror(ENOENT)) why->clear();
+    return std::nullopt;
+  }
+  const std::span<const std::byte> bytes = file->bytes.first(file->bytes.size() - sizeof(Trailer));
+  Trailer t;
+  std::memcpy(&t, file->bytes.data() + bytes.size(), sizeof t);
+  const std::string key = stem(name);
+  if (std::memcmp(t.magic, kTrailerMagic, sizeof t.magic) != 0 ||
+      std::string_view(t.key, strnlen(t.key, sizeof t.key)) != key) {
+    *why = "built from another KB or another state of it";
+    return std::nullopt;
+  }
+  return Kb::open(bytes, std::move(file->owner), why);
+}
+
+// Writes the image and its trailer under `path`, atomically.
+bool store(const fs::path& path, const std::string& name, std::span<const std::byte> image, std::string* why) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) {
+    *why = fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message());
+    return false;
+  }
+  Trailer t{};
+  std::memcpy(t.magic, kTrailerMagic, sizeof t.magic);
+  const std::string key = stem(name);
+  std::memcpy(t.key, key.data(), std::min(key.size(), sizeof t.key));
+  std::vector<std::byte> bytes(image.size() + sizeof t);
+  std::memcpy(bytes.data(), image.data(), image.size());
+  std::memcpy(bytes.data() + image.size(), &t, sizeof t);
+  // Not durable: a cached image lost or damaged in a crash is refused by
+  // its checksum and rebuilt, so fsync would cost every first query for nothing.
+  return write_image_file(path, bytes, why, false);
 }
 
 CachedKb compile_dir(const fs::path& kb_dir, CachedKb out) {
@@ -95,64 +127,48 @@ CachedKb compile_dir(const fs::path& kb_dir, CachedKb out) {
 
 }  // namespace
 
-std::optional<Kb> map_image(const fs::path& path, std::string* error) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    *error = "cannot open " + path.string();
-    return std::nullopt;
-  }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
-    ::close(fd);
-    *error = "not a regular, non-empty file: " + path.string();
-    return std::nullopt;
-  }
-  const auto size = static_cast<std::size_t>(st.st_size);
-  // MAP_POPULATE: the checksum reads every page anyway; one bulk fault is
-  // cheaper than thousands of single ones.
-  void* addr = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-  ::close(fd);
-  if (addr == MAP_FAILED) {
-    *error = "cannot map " + path.string();
-    return std::nullopt;
-  }
-  std::shared_ptr<const void> owner(addr, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
-  return Kb::open({static_cast<const std::byte*>(addr), size}, owner, error);
-}
+std::optional<Kb> map_image(const fs::path& path, std::string* error) { return open_image_file(path, error); }
 
 std::optional<std::string> cache_file_name(const fs::path& kb_dir, std::vector<Diagnostic>& diags) {
-  std::optional<std::string> stamp = kb_fingerprint(kb_dir.string(), diags);
-  if (!stamp) return std::nullopt;
-  return fmt::format("{}-{}-v{}{}", dir_key(kb_dir), *stamp, image::kFormatVersion, kImageExtension);
+  return key_of(kb_dir, diags, nullptr);
 }
 
-CachedKb open_kb_dir(const fs::path& kb_dir, const fs::path& cache_dir) {
+CachedKb open_kb_dir(const fs::path& kb_dir, const fs::path& cache_dir, const CacheOptions& options) {
   CachedKb out;
   if (cache_dir.empty()) return compile_dir(kb_dir, std::move(out));
-  std::optional<std::string> name = cache_file_name(kb_dir, out.diagnostics);
+  const std::int64_t listed_at = now_ns();
+  FingerprintTimes times;
+  std::optional<std::string> name = key_of(kb_dir, out.diagnostics, &times);
   if (!name) return out;
   out.image_path = cache_dir / *name;
-  std::error_code ec;
-  if (fs::exists(out.image_path, ec)) {
-    std::string why;
-    if (std::optional<Kb> kb = map_image(out.image_path, &why)) {
-      out.kb = std::move(kb);
-      out.outcome = CacheOutcome::kHit;
-      return out;
-    }
-    out.note = "ignored the cached image (" + why + "); rebuilding it";
+  std::string why;
+  if (std::optional<Kb> kb = read_cached(out.image_path, *name, &why)) {
+    out.kb = std::move(kb);
+    out.outcome = CacheOutcome::kHit;
+    return out;
   }
+  if (!why.empty()) out.note = "ignored the cached image (" + why + "); rebuilding it";
   out = compile_dir(kb_dir, std::move(out));
   if (!out.kb) return out;
   // Store only if the directory did not change while it was being read.
   std::vector<Diagnostic> again;
-  if (cache_file_name(kb_dir, again) != name) {
+  if (key_of(kb_dir, again, nullptr) != name) {
     out.outcome = CacheOutcome::kCompiledNotStored;
     out.note = "the KB changed while it was read; not cached";
     return out;
   }
-  std::string why;
-  if (!write_atomically(out.image_path, out.kb->bytes(), &why)) {
+  // The racy rule (as git's racy-git): a file changed within the clock's
+  // granularity of the listing could change again with the same size and
+  // timestamps, and the key would not see it. Such a KB is answered but not
+  // stored; a query after the window stores it.
+  const std::int64_t window =
+      options.racy_window_ns >= 0 ? options.racy_window_ns : (times.coarse ? kRacyWindowCoarseNs : kRacyWindowNs);
+  if (times.newest_ctime_ns >= listed_at - window) {
+    out.outcome = CacheOutcome::kCompiledNotStored;
+    out.note = "a KB file changed just now; not cached until its timestamps can tell a further change";
+    return out;
+  }
+  if (!store(out.image_path, *name, out.kb->bytes(), &why)) {
     out.outcome = CacheOutcome::kCompiledNotStored;
     out.note = "cache not written: " + why;
     return out;

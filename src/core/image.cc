@@ -19,6 +19,17 @@ std::uint64_t checksum(std::span<const std::byte> bytes) {
   return detail::hash64(bytes.data(), bytes.size());
 }
 
+std::string check_head(std::span<const std::byte> head, std::uint64_t image_size) {
+  Header h;
+  if (head.size() < sizeof h) return "not a tpx KB image (too short)";
+  std::memcpy(&h, head.data(), sizeof h);
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return "not a tpx KB image (bad magic)";
+  if (h.version != kFormatVersion)
+    return fmt::format("image format version {} (this tpx reads {})", h.version, kFormatVersion);
+  if (h.size != image_size) return fmt::format("image is {} bytes but its header says {}", image_size, h.size);
+  return {};
+}
+
 }  // namespace image
 
 namespace {
@@ -90,10 +101,7 @@ constexpr std::size_t kRecordSize[kSectionCount] = {
     sizeof(ConditionRec)};
 
 std::string check_header(std::span<const std::byte> bytes, const Header& h, bool verify_checksum) {
-  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return "not a tpx KB image (bad magic)";
-  if (h.version != kFormatVersion)
-    return fmt::format("image format version {} (this tpx reads {})", h.version, kFormatVersion);
-  if (h.size != bytes.size()) return fmt::format("image is {} bytes but its header says {}", bytes.size(), h.size);
+  if (std::string why = image::check_head(bytes, bytes.size()); !why.empty()) return why;
   if (h.section_count != kSectionCount) return "wrong number of sections";
   for (std::uint32_t s = 0; s < kSectionCount; ++s) {
     const SectionRec& sec = h.sections[s];

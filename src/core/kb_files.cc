@@ -30,6 +30,8 @@ bool is_yaml_name(std::string_view name) {
 struct FileStat {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;  // for the cache key: no user can set it (cp -p, rsync -a, tar x set mtime)
+  std::uint64_t ino = 0;
   mode_t mode = 0;
   int error = 0;  // errno of a failed stat
 };
@@ -114,7 +116,8 @@ class Walker {
         if (::fstatat(fd, names.c_str() + starts[i], &st, 0) != 0) {
           stats[i].error = errno;
         } else {
-          stats[i] = FileStat{static_cast<std::uint64_t>(st.st_size), mtime_ns(st), st.st_mode, 0};
+          stats[i] = FileStat{static_cast<std::uint64_t>(st.st_size), to_ns(st.st_mtim), to_ns(st.st_ctim),
+                              static_cast<std::uint64_t>(st.st_ino), st.st_mode, 0};
         }
       }
     };
@@ -148,8 +151,8 @@ class Walker {
     }
   }
 
-  static std::int64_t mtime_ns(const struct stat& st) {
-    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  static std::int64_t to_ns(const struct timespec& t) {
+    return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
   }
 
   std::string root_;
@@ -179,19 +182,25 @@ std::vector<KbFile> list_kb_files(const std::string& dir, std::vector<Diagnostic
   return files;
 }
 
-std::optional<std::string> kb_fingerprint(const std::string& dir, std::vector<Diagnostic>& diags) {
-  // Each file hashes alone (path, then size, then mtime); the per-file
-  // hashes are combined by addition in two lanes, so order does not matter.
+std::optional<std::string> kb_fingerprint(const std::string& dir, std::vector<Diagnostic>& diags,
+                                          FingerprintTimes* times) {
+  // Each file hashes alone (path, then size, mtime, ctime and inode); the
+  // per-file hashes are combined by addition in two lanes, so order does
+  // not matter.
   std::uint64_t sum = 0, mix = 0, count = 0;
+  FingerprintTimes seen;
   bool ok = Walker(trimmed(dir), diags, [&](std::string_view rel, const FileStat& st) {
-              std::uint64_t h = detail::hash64(rel);
-              h = detail::hash64(&st.size, sizeof st.size, h);
-              h = detail::hash64(&st.mtime_ns, sizeof st.mtime_ns, h);
+              const std::uint64_t fields[] = {st.size, static_cast<std::uint64_t>(st.mtime_ns),
+                                              static_cast<std::uint64_t>(st.ctime_ns), st.ino};
+              std::uint64_t h = detail::hash64(fields, sizeof fields, detail::hash64(rel));
+              seen.newest_ctime_ns = std::max(seen.newest_ctime_ns, st.ctime_ns);
+              seen.coarse = seen.coarse || st.ctime_ns % 1000000 == 0;
               sum += h;
               mix += (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull;
               ++count;
             }).run();
   if (!ok || has_errors(diags)) return std::nullopt;
+  if (times) *times = seen;
   return fmt::format("{:016x}{:016x}", sum ^ count, mix);
 }
 

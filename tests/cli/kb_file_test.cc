@@ -2,6 +2,7 @@
 // and `tpx check FILE`; a damaged, truncated, foreign-version or foreign
 // file is one clear error and exit 2, never an answer or a crash.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -115,7 +116,33 @@ TEST_F(KbFile, FilesThatAreNoImageAreRefused) {
   while (yaml.size() < 4096) yaml += "- id: temple\n  label: Temple\n";
   expect_refused(write("kb.yaml", yaml), "not a tpx KB image (bad magic)");
   expect_refused(write("short.yaml", "- id: temple\n"), "not a tpx KB image (too short)");
-  expect_refused(write("empty.tpxi", ""), "not a regular, non-empty file: " + (dir_ / "empty.tpxi").string());
+  expect_refused(write("empty.tpxi", ""), "not a tpx KB image (too short)");
+}
+
+// Issue 14: what is not a regular file, or is too big, is refused before
+// it is read: no blocking on a FIFO nobody writes, no gigabytes of zeros.
+TEST_F(KbFile, FifosDevicesAndHugeFilesAreRefusedWithoutReading) {
+  const std::string fifo = (dir_ / "fifo.tpxi").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  expect_refused(fifo, "not a regular file");
+  const std::string link = (dir_ / "link.tpxi").string();
+  fs::create_symlink(fifo, link);
+  expect_refused(link, "not a regular file");
+  expect_refused("/dev/zero", "not a regular file");
+  const std::string huge = write("huge.tpxi", "");
+  fs::resize_file(huge, std::uint64_t{4} << 30);  // sparse: no disk used
+  expect_refused(huge, "4294967296 bytes, more than the limit of 1073741824 bytes");
+  // Under the limit, with an image's header: refused by the header's size
+  // before the 900 MB of zeros are read.
+  const std::string sparse = write("sparse.tpxi", bytes_.substr(0, 4096));
+  fs::resize_file(sparse, std::uint64_t{900} << 20);
+  expect_refused(sparse, "image is 943718400 bytes but its header says " + std::to_string(bytes_.size()));
+}
+
+TEST_F(KbFile, AGrownFileIsRefused) {
+  expect_refused(write("grown.tpxi", bytes_ + "x"),
+                 "image is " + std::to_string(bytes_.size() + 1) + " bytes but its header says " +
+                     std::to_string(bytes_.size()));
 }
 
 }  // namespace

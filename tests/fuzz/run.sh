@@ -2,7 +2,7 @@
 # Runs fuzz targets side by side for a bounded time each, from their seeds,
 # and fails when one finds a crash, a leak, a sanitizer report or a hang.
 #
-#   tests/fuzz/run.sh BUILD_DIR SECONDS [TARGET...]     TARGET: load query image escape
+#   tests/fuzz/run.sh BUILD_DIR SECONDS [TARGET...]     TARGET: load query image escape cache
 #
 # The growing corpus and any crash inputs stay under BUILD_DIR/fuzz/ (never in
 # the source tree); logs are BUILD_DIR/fuzz/<target>.log. To keep a crash as
@@ -12,7 +12,7 @@ set -euo pipefail
 build=$(cd "$1" && pwd) seconds=$2
 shift 2
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(load query image escape)
+[ ${#targets[@]} -gt 0 ] || targets=(load query image escape cache)
 src=$(cd "$(dirname "$0")/../.." && pwd)
 work=$build/fuzz
 mkdir -p "$work/artifacts"
@@ -24,6 +24,7 @@ fuzz() {  # fuzz TARGET: one run; its exit status is the fuzzer's
     query) opts=(-max_len=1024) ;;
     image) opts=(-max_len=16384) ;;
     escape) opts=(-max_len=512) ;;
+    cache) opts=(-max_len=512) ;;
     *) echo "unknown fuzz target '$t'" >&2; return 2 ;;
   esac
   # Fresh seeds per target, so runs of different targets can overlap.

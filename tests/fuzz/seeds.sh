@@ -9,11 +9,13 @@
 #           tests/fuzz/regressions/image/*
 #   escape/ the query seeds and a few escape sequences, plus
 #           tests/fuzz/regressions/escape/*
+#   cache/  short operation programs for fuzz_cache (see fuzz_cache.cc), plus
+#           tests/fuzz/regressions/cache/*
 #
 #   tests/fuzz/seeds.sh SOURCE_DIR BUILD_DIR OUT_DIR
 set -euo pipefail
 src=$1 build=$2 out=$3
-mkdir -p "$out/load" "$out/query" "$out/image" "$out/escape"
+mkdir -p "$out/load" "$out/query" "$out/image" "$out/escape" "$out/cache"
 
 n=0
 add_yaml() {  # add_yaml FILE REL
@@ -47,10 +49,21 @@ cp "$out"/query/* "$out/escape/" 2>/dev/null || true
 printf '\033[31mred\033[0m\n' > "$out/escape/sgr"
 printf '\033]0;title\007 \302\233 \342\200\256 \xff\xfe tab\tcr\r' > "$out/escape/mixed"
 
-for t in load query image escape; do
+# fuzz_cache: op bytes (0 edit in place, 1 edit by rename, 2 add, 3 remove,
+# 4 truncate, 5 overwrite, 6 replace, 7 plant, 8 another image, 9 query).
+printf '\011\000\006\040\101\011' > "$out/cache/edit-in-place"
+printf '\011\001\007\100\102\011' > "$out/cache/edit-renamed"
+printf '\011\002\001\011\003\000\011' > "$out/cache/add-remove"
+printf '\011\004\003\011' > "$out/cache/truncate"
+printf '\011\005\002\003XYZ\011' > "$out/cache/overwrite"
+printf '\011\006\004TPXKBIMG\007\000\000\000\011' > "$out/cache/replace"
+printf '\011\007\000\011\007\001\011\007\002\011\007\003\011' > "$out/cache/plant"
+printf '\011\010\001\011\010\000\011' > "$out/cache/other-image"
+
+for t in load query image escape cache; do
   if [ -d "$src/tests/fuzz/regressions/$t" ]; then
     cp "$src/tests/fuzz/regressions/$t"/* "$out/$t/" 2>/dev/null || true
   fi
 done
 echo "seeds: $(ls "$out/load" | wc -l) load, $(ls "$out/query" | wc -l) query, $(ls "$out/image" | wc -l) image," \
-  "$(ls "$out/escape" | wc -l) escape" >&2
+  "$(ls "$out/escape" | wc -l) escape, $(ls "$out/cache" | wc -l) cache" >&2
