@@ -104,6 +104,15 @@ TEST(HostileStdinLimits, TenThousandLinesBlankOnesIncludedAreAccepted) {
   EXPECT_EQ(spaced.code, 0) << spaced.err;
 }
 
+// Exactly 8 MiB in exactly 10,000 lines, the last a phrase: at both limits, accepted.
+TEST(HostileStdinLimits, EightMebibytesInTenThousandLinesAreAccepted) {
+  std::string input = repeat(std::string(838, ' ') + "\n", 9998) + std::string(278, ' ') + "\n" + "temple\n";
+  ASSERT_EQ(input.size(), 8u << 20);
+  Result r = tpx_test::tpx({"where", "-", "--format", "ids"}, input);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("temporalis"), std::string::npos) << r.out;
+}
+
 // An endless stream is refused at the limit, not read to an end it never
 // reaches: `yes '' | tpx where -` exits 2 at once. `timeout` turns a hang
 // into exit 124, a failure, instead of a stuck test.
