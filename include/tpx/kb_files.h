@@ -25,9 +25,11 @@ struct KbFile {
 };
 
 /// Every *.yaml / *.yml regular file below `dir` (following symlinks to
-/// files, not to directories), sorted by relative path. A missing directory,
-/// a directory named like a YAML file, an unreadable entry (a symlink loop)
-/// or more than kMaxKbFiles files become diagnostics.
+/// files, not to directories), sorted by relative path. A missing or
+/// unopenable directory, a directory named like a YAML file, an unreadable
+/// entry (a symlink loop), a sub-directory that cannot be opened or listed
+/// (permissions, too many open files), more than kMaxKbFiles files or more
+/// than kMaxKbDirs directories become diagnostics.
 std::vector<KbFile> list_kb_files(const std::string& dir, std::vector<Diagnostic>& diags,
                                   std::size_t max_files = kMaxKbFiles);
 

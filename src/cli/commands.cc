@@ -65,13 +65,24 @@ std::optional<std::vector<std::string>> gather(const std::vector<std::string>& a
   bool from_stdin = (args.size() == 1 && args[0] == "-") || (args.empty() && !stdin_is_tty());
   if (from_stdin) {
     // Bounded reading: a hostile stdin (one endless line, millions of
-    // lines) stops at the first limit instead of filling memory.
+    // lines, endless blank lines) stops at the first limit instead of
+    // filling memory or reading for ever. Every line counts, blank or not,
+    // and every byte.
     std::string line;
+    std::size_t lines = 0, bytes = 0;
     for (int c; (c = std::cin.get()) != EOF || !line.empty();) {
+      if (c != EOF && ++bytes > kMaxStdinBytes) {
+        error(fmt::format("more than {} bytes on stdin", kMaxStdinBytes));
+        return std::nullopt;
+      }
       if (c != '\n' && c != EOF) {
         line += static_cast<char>(c);
         if (line.size() > kMaxPhraseBytes) break;
         continue;
+      }
+      if (++lines > kMaxStdinLines) {
+        error(fmt::format("more than {} lines on stdin, blank ones included", kMaxStdinLines));
+        return std::nullopt;
       }
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.find_first_not_of(" \t") != std::string::npos) phrases.push_back(line);
@@ -281,14 +292,14 @@ int check_kb_file(const std::string& path) {
   std::string why;
   std::optional<Kb> kb = map_image(path, &why);
   if (!kb) {
-    fmt::print(std::cout, "{}: error: {}\n", path, why);
-    fmt::print(std::cerr, "tpx check: {}: not a usable compiled KB\n", path);
+    fmt::print(std::cout, "{}: error: {}\n", visible(path), visible(why));
+    fmt::print(std::cerr, "tpx check: {}: not a usable compiled KB\n", visible(path));
     return kExitError;
   }
   fmt::print(std::cerr,
              "tpx check: {}: compiled KB, format version {}, {} bytes, checksum and every record verified; "
              "{} muscles, {} areas, {} symptoms, {} causes, {} protocols\n",
-             path, image::kFormatVersion, kb->bytes().size(), kb->muscles().size(), kb->areas().size(),
+             visible(path), image::kFormatVersion, kb->bytes().size(), kb->muscles().size(), kb->areas().size(),
              kb->symptoms().size(), kb->causes().size(), kb->protocols().size());
   return kExitMatch;
 }
@@ -321,7 +332,7 @@ int run_check(const CliOptions& opt) {
 // the KB has no error; every problem on stderr as `file:line:column`.
 int run_compile(const CliOptions& opt) {
   LoadResult loaded = load_directory(opt.check_dir);
-  for (const Diagnostic& d : loaded.diagnostics) fmt::print(std::cerr, "{}\n", format_diagnostic(d));
+  for (const Diagnostic& d : loaded.diagnostics) fmt::print(std::cerr, "{}\n", visible(format_diagnostic(d)));
   if (!loaded.ok()) {
     error(fmt::format("the knowledge base in '{}' has errors; {} not written", opt.check_dir, opt.output));
     return kExitError;
@@ -332,7 +343,7 @@ int run_compile(const CliOptions& opt) {
     error(why);
     return kExitError;
   }
-  fmt::print(std::cerr, "tpx compile: {}: {} muscles, {} bytes\n", opt.output, loaded.model.muscles.size(),
+  fmt::print(std::cerr, "tpx compile: {}: {} muscles, {} bytes\n", visible(opt.output), loaded.model.muscles.size(),
              bytes.size());
   return kExitMatch;
 }

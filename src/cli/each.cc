@@ -59,7 +59,14 @@ class EachRunner {
   void line(std::size_t number, std::string_view text) {
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     std::vector<std::string> phrases = split_phrases(text);
-    if (phrases.empty()) return;  // a blank line asks nothing
+    if (phrases.empty()) {  // a blank line asks nothing, but an endless run of them must not read for ever
+      if (++blank_run_ > kMaxBlankLines) {
+        stopped_ = true;
+        refuse(number, fmt::format("more than {} lines in a row ask nothing (blank)", kMaxBlankLines));
+      }
+      return;
+    }
+    blank_run_ = 0;
     if (phrases.size() > kMaxPhrases) return refuse(number, fmt::format("too many phrases: at most {}", kMaxPhrases));
     for (std::size_t i = 0; i < phrases.size(); ++i) {
       if (std::optional<std::string> why = phrase_problem(phrases[i]))
@@ -85,6 +92,7 @@ class EachRunner {
   }
 
   int exit_code() const { return failed_ ? kExitError : matched_ ? kExitMatch : kExitNoMatch; }
+  bool stopped() const { return stopped_; }
 
  private:
   void print(const Resolution& r, const Ranking& ranking, const std::vector<std::string>& phrases) {
@@ -132,7 +140,8 @@ class EachRunner {
   bool header_ = false;
   std::unique_ptr<Printer> printer_;
   std::ostringstream buffer_;
-  bool matched_ = false, failed_ = false, first_ = true;
+  bool matched_ = false, failed_ = false, first_ = true, stopped_ = false;
+  std::size_t blank_run_ = 0;
 };
 
 int too_long(EachRunner& runner, std::size_t number) {
@@ -178,6 +187,7 @@ int run_where_each(const CliOptions& opt, const Kb& kb) {
       if (!pending.empty()) line = pending.append(line);
       if (line.size() > kMaxPhraseBytes) return too_long(runner, number);
       runner.line(number, line);
+      if (runner.stopped()) return kExitError;
       pending.clear();
     }
     if (pending.size() + data.size() > kMaxPhraseBytes) return too_long(runner, number + 1);

@@ -42,15 +42,19 @@ class Walker {
  public:
   using Visit = std::function<void(std::string_view rel, const FileStat&)>;
 
-  Walker(std::string root, std::vector<Diagnostic>& diags, Visit visit, std::size_t max_files = kMaxKbFiles)
-      : root_(std::move(root)), diags_(diags), visit_(std::move(visit)), max_files_(max_files) {}
+  Walker(std::string root, std::vector<Diagnostic>& diags, Visit visit, std::size_t max_files = kMaxKbFiles,
+         std::size_t max_dirs = kMaxKbDirs)
+      : root_(std::move(root)), diags_(diags), visit_(std::move(visit)), max_files_(max_files), max_dirs_(max_dirs) {}
 
   bool run() {
     int fd = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
-      struct stat st {};
-      bool exists = ::stat(root_.c_str(), &st) == 0;
-      error(root_, exists ? "not a directory" : "KB directory not found");
+      // Say what is wrong: a KB that cannot be opened (permissions, too
+      // many open files) is not "not a directory".
+      const int why = errno;
+      if (why == ENOENT) error(root_, "KB directory not found");
+      else if (why == ENOTDIR) error(root_, "not a directory");
+      else error(root_, fmt::format("cannot open the KB directory: {}", std::strerror(why)));
       return {};
     }
     walk(fd, "", 0);
@@ -58,6 +62,11 @@ class Walker {
   }
 
  private:
+  // A path below the root as the user gave the root: "kb/muscles", "/proc".
+  std::string in_root(const std::string& rel) const {
+    return !root_.empty() && root_.back() == '/' ? root_ + rel : root_ + "/" + rel;
+  }
+
   void error(const std::string& path, std::string message) {
     diags_.push_back({path, 0, 0, Severity::kError, std::move(message)});
   }
@@ -67,8 +76,9 @@ class Walker {
   void walk(int fd, const std::string& rel, int depth) {
     DIR* dir = ::fdopendir(fd);
     if (!dir) {
+      const int why = errno;
       ::close(fd);
-      error(root_ + "/" + rel, "cannot list directory");
+      error(in_root(rel), fmt::format("cannot list directory: {}", std::strerror(why)));
       return;
     }
     // The YAML files of this directory, statted below: their names packed
@@ -76,9 +86,19 @@ class Walker {
     // them, and fresh memory is not free (every new page is a fault).
     std::string names;
     std::vector<std::uint32_t> starts;
-    while (dirent* e = ::readdir(dir)) {
+    for (;;) {
+      errno = 0;
+      dirent* e = ::readdir(dir);
+      if (!e) {
+        // A listing cut short is part of the KB missing: an error, not a
+        // quiet end.
+        if (const int why = errno; why != 0)
+          error(in_root(rel), fmt::format("cannot list directory: {}", std::strerror(why)));
+        break;
+      }
       std::string_view name = e->d_name;
-      if (name == "." || name == ".." || too_many_) continue;
+      if (too_many_) break;
+      if (name == "." || name == "..") continue;
       bool is_dir = e->d_type == DT_DIR;
       bool maybe_file = e->d_type == DT_REG || e->d_type == DT_LNK || e->d_type == DT_UNKNOWN;
       if (e->d_type == DT_UNKNOWN) {
@@ -87,13 +107,28 @@ class Walker {
       }
       if (is_dir) {
         const std::string child = rel + std::string(name);
-        if (is_yaml_name(name)) error(root_ + "/" + child, "a directory is named like a YAML file");
+        if (is_yaml_name(name)) error(in_root(child), "a directory is named like a YAML file");
         if (depth >= kMaxDirDepth) {
-          error(root_ + "/" + child, fmt::format("directories nested deeper than {} levels", kMaxDirDepth));
+          error(in_root(child), fmt::format("directories nested deeper than {} levels", kMaxDirDepth));
+          continue;
+        }
+        // A KB is a few dozen directories; TPX_KB=/ is the whole disk. Stop
+        // the walk at the limit instead of visiting every directory.
+        if (++dirs_ > max_dirs_) {
+          error(root_, fmt::format("more than {} directories below the KB directory; is it really a KB?", max_dirs_));
+          too_many_ = true;
           continue;
         }
         int sub = ::openat(fd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (sub >= 0) walk(sub, child + "/", depth + 1);
+        if (sub >= 0) {
+          walk(sub, child + "/", depth + 1);
+        } else if (const int why = errno; why != ELOOP && why != ENOTDIR) {
+          // Unreadable (permissions) or not opened (too many open files):
+          // answering from the rest of the KB would be answering from part
+          // of it, so this is an error naming the directory. A symlink
+          // (ELOOP with O_NOFOLLOW) is not followed, as documented.
+          error(in_root(child), fmt::format("cannot open directory: {}", std::strerror(why)));
+        }
         continue;
       }
       if (maybe_file && is_yaml_name(name)) {
@@ -138,9 +173,9 @@ class Walker {
       child.resize(rel.size());
       child.append(names.c_str() + starts[i]);
       if (stats[i].error) {
-        error(root_ + "/" + child, fmt::format("cannot read file: {}", std::strerror(stats[i].error)));
+        error(in_root(child), fmt::format("cannot read file: {}", std::strerror(stats[i].error)));
       } else if (S_ISDIR(stats[i].mode)) {
-        error(root_ + "/" + child, "a directory is named like a YAML file");
+        error(in_root(child), "a directory is named like a YAML file");
       } else if (S_ISREG(stats[i].mode)) {
         visit_(child, stats[i]);
         if (++count_ > max_files_) {
@@ -158,8 +193,8 @@ class Walker {
   std::string root_;
   std::vector<Diagnostic>& diags_;
   Visit visit_;
-  std::size_t max_files_;
-  std::size_t count_ = 0;
+  std::size_t max_files_, max_dirs_;
+  std::size_t count_ = 0, dirs_ = 0;
   bool too_many_ = false;
 };
 
@@ -173,9 +208,10 @@ std::string trimmed(const std::string& dir) {
 
 std::vector<KbFile> list_kb_files(const std::string& dir, std::vector<Diagnostic>& diags, std::size_t max_files) {
   const std::string root = trimmed(dir);
+  const std::string prefix = !root.empty() && root.back() == '/' ? root : root + "/";  // "/" stays "/"
   std::vector<KbFile> files;
   bool ok = Walker(root, diags, [&](std::string_view rel, const FileStat& st) {
-              files.push_back({root + "/" + std::string(rel), std::string(rel), st.size, st.mtime_ns});
+              files.push_back({prefix + std::string(rel), std::string(rel), st.size, st.mtime_ns});
             }, max_files).run();
   if (!ok) return {};
   std::sort(files.begin(), files.end(), [](const KbFile& a, const KbFile& b) { return a.rel < b.rel; });

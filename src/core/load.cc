@@ -3,6 +3,7 @@
 #include "tpx/load.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <fmt/core.h>
 #include <unistd.h>
 
@@ -15,6 +16,7 @@
 #include <system_error>
 
 #include "load_atlas.h"
+#include "read_file.h"
 #include "validate.h"
 #include "yaml_reader.h"
 
@@ -302,17 +304,35 @@ void read_source(const Source& src, int file, Model& m, std::vector<Diagnostic>&
   }
 }
 
-// Reads a whole file into `text`, or returns why not. A read error must not
-// pass for an empty file (an ifstream reports both the same way): some
-// regular files fail on read(2), /proc/self/mem for one, even for root.
-std::string read_file(const std::string& path, std::string& text) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+}  // namespace
+
+namespace detail {
+
+// A read error must not pass for an empty file (an ifstream reports both the
+// same way): some regular files fail on read(2), /proc/self/mem for one, even
+// for root.
+std::string read_kb_file(const std::string& path, std::string& text) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) return fmt::format("cannot read file: {}", std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    const int why = errno;
+    ::close(fd);
+    return fmt::format("cannot read file: {}", std::strerror(why));
+  }
+  if (!S_ISREG(st.st_mode)) {  // a FIFO or device put in its place after the listing
+    ::close(fd);
+    return "not a regular file; a KB file must be one";
+  }
   char buf[65536];
   std::string why;
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      why = "cannot read file: it would block (a pipe or device file, not a KB file)";
+      break;
+    }
     if (n < 0) {
       why = fmt::format("cannot read file: {}", std::strerror(errno));
       break;
@@ -328,7 +348,7 @@ std::string read_file(const std::string& path, std::string& text) {
   return why;
 }
 
-}  // namespace
+}  // namespace detail
 
 std::vector<Source> read_directory(const fs::path& dir, std::vector<Diagnostic>& diags) {
   std::vector<Source> out;
@@ -339,7 +359,7 @@ std::vector<Source> read_directory(const fs::path& dir, std::vector<Diagnostic>&
       continue;
     }
     std::string text;
-    if (std::string why = read_file(f.path, text); !why.empty()) {
+    if (std::string why = detail::read_kb_file(f.path, text); !why.empty()) {
       diags.push_back({f.path, 0, 0, Severity::kError, why});
       continue;
     }
@@ -401,6 +421,11 @@ LoadResult load_sources(const std::vector<Source>& sources) {
 LoadResult load_directory(const fs::path& dir) {
   std::vector<Diagnostic> diags;
   std::vector<Source> sources = read_directory(dir, diags);
+  if (sources.empty() && has_errors(diags)) {  // nothing read: "the KB has no muscles" would only add noise
+    LoadResult result;
+    result.diagnostics = std::move(diags);
+    return result;
+  }
   LoadResult result = load_sources(sources);
   result.diagnostics.insert(result.diagnostics.begin(), diags.begin(), diags.end());
   return result;

@@ -124,8 +124,18 @@ std::string_view nearest(const Kb& kb, std::string_view w) {
   const int budget = w.size() <= 7 ? 1 : 2;
   std::string_view best;
   int best_rank = 1000;
-  for (image::Str s : kb.flag_words()) {
-    std::string_view cand = kb.str(s);
+  // Only words with w's first letter can be chosen: the catalogue is
+  // sorted, so they are one run of it, found by binary search instead of a
+  // scan of the whole catalogue per word (1,000 lines of gibberish).
+  const auto all = kb.flag_words();
+  auto before = [&](image::Str s, std::string_view k) { return kb.str(s) < k; };
+  const char first[2] = {w[0], static_cast<char>(w[0] + 1)};
+  auto from = std::lower_bound(all.begin(), all.end(), std::string_view(first, 1), before);
+  auto to = static_cast<unsigned char>(w[0]) == 0xFF
+                ? all.end()
+                : std::lower_bound(from, all.end(), std::string_view(first + 1, 1), before);
+  for (auto it = from; it != to; ++it) {
+    std::string_view cand = kb.str(*it);
     if (cand.size() < 4 || cand[0] != w[0]) continue;
     const int d = edit_distance(w, cand, budget);
     if (d > budget) continue;

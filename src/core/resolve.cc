@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "tpx/limits.h"
 #include "tpx/normalize.h"
 #include "tpx/red_flags.h"
 #include "english_words.h"
@@ -43,6 +44,11 @@ constexpr std::array<std::string_view, 29> kHedges = {
     "esque", "hard", "ish",    "like",    "near",   "sort",    "sorta",     "struggle",   "struggling",
     "to",    "tried", "trouble", "try",   "trying", "type",    "unable",    "way",        "whenever", "wont"};
 constexpr std::size_t kMaxAliasWords = 8;
+// Words of an unmatched phrase compared one by one with every name for a
+// "did you mean" (docs/limits.md, Time).
+constexpr std::size_t kMaxSuggestWords = 8;
+// Unmatched phrases of one query that get a "did you mean" (docs/limits.md).
+constexpr std::size_t kMaxSuggestedPhrases = 100;
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view w) {
@@ -120,7 +126,7 @@ const TermRec* first_term(const Kb& kb, std::string_view key, unsigned kinds) {
 
 class Resolver {
  public:
-  Resolver(const Kb& kb, Resolution& out, unsigned kinds) : kb_(kb), out_(out), kinds_(kinds) {}
+  Resolver(const Kb& kb, Resolution& out, unsigned kinds) : kb_(kb), out_(out), kinds_(kinds), speller_(kb) {}
 
   void phrase(std::size_t index, const std::string& text) {
     std::vector<std::string> all = normalize_words(text);
@@ -144,7 +150,14 @@ class Resolver {
       }
     }
     if (found == 0) found = match_partial(index, words);
-    if (found == 0) out_.unmatched.push_back({index, suggest(words)});
+    if (found == 0) {
+      // A "did you mean" compares the phrase with every name: the first
+      // kMaxSuggestedPhrases unmatched phrases of a query get one, the rest
+      // are reported without (a thousand lines of gibberish).
+      std::vector<std::string> near;
+      if (suggested_++ < kMaxSuggestedPhrases) near = suggest(words);
+      out_.unmatched.push_back({index, std::move(near)});
+    }
   }
 
  private:
@@ -152,7 +165,7 @@ class Resolver {
   // a likely slip (spelling.h). Known words and red-flag words are left alone.
   std::string correct(std::size_t index, const std::string& w) {
     if (kb_.has_word(w) || kb_.has_flag_word(w)) return w;
-    std::string best = detail::correction_for(kb_, w);
+    std::string best = speller_.correction(w);
     if (best.empty()) return w;
     out_.corrections.push_back({index, w, best});
     return best;
@@ -274,20 +287,22 @@ class Resolver {
   // Labels of the terms nearest to the phrase: by edit distance of the whole
   // phrase, then of each word.
   std::vector<std::string> suggest(const std::vector<std::string>& words) {
-    std::vector<std::string> keys, labels;
+    std::vector<std::string> labels;
     // Real words that name nothing ("gout") are not slips: a near name would
     // be a false friend, not a suggestion.
     if (std::all_of(words.begin(), words.end(), [](const std::string& w) { return detail::is_english_word(w); }))
       return labels;
-    for (const TermRec& t : kb_.terms()) {
-      // Suggest places and symptoms; causes only when causes are all we look for.
-      bool wanted = t.kind == TermKind::kCause ? kinds_ == kCauseKinds
-                                               : t.kind != TermKind::kRegion && t.kind != TermKind::kMuscle;
-      if ((kinds_ & kind_bit(t.kind)) && wanted) keys.emplace_back(kb_.str(t.key));
-    }
+    const std::vector<std::string>& keys = suggestion_keys();
     std::vector<std::string> near = closest(join(words, 0, words.size()), keys, 3, 6);
+    // Each word is compared with every key, so a phrase of hundreds of words
+    // of gibberish would cost a scan per word: only the first few words
+    // that could be slips are tried (a phrase that names a place names it in
+    // its first words), and no word longer than kMaxCorrectedWordBytes.
+    std::size_t tried = 0;
     for (const std::string& w : words) {
-      if (near.size() >= 6) break;
+      if (near.size() >= 6 || tried == kMaxSuggestWords) break;
+      if (w.size() > kMaxCorrectedWordBytes) continue;
+      ++tried;
       for (std::string& k : closest(w, keys, detail::typo_budget(w.size()) + 1, 3)) near.push_back(std::move(k));
     }
     for (const std::string& k : near) {
@@ -300,9 +315,26 @@ class Resolver {
     return labels;
   }
 
+  // The keys suggest() compares with, made once per query: places and
+  // symptoms; causes only when causes are all we look for.
+  const std::vector<std::string>& suggestion_keys() {
+    if (keys_made_) return keys_;
+    keys_made_ = true;
+    for (const TermRec& t : kb_.terms()) {
+      bool wanted = t.kind == TermKind::kCause ? kinds_ == kCauseKinds
+                                               : t.kind != TermKind::kRegion && t.kind != TermKind::kMuscle;
+      if ((kinds_ & kind_bit(t.kind)) && wanted) keys_.emplace_back(kb_.str(t.key));
+    }
+    return keys_;
+  }
+
   const Kb& kb_;
   Resolution& out_;
   unsigned kinds_;
+  detail::Speller speller_;
+  std::vector<std::string> keys_;
+  bool keys_made_ = false;
+  std::size_t suggested_ = 0;
 };
 
 }  // namespace

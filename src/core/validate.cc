@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 
+#include "tpx/limits.h"
 #include "tpx/normalize.h"
 #include "tpx/red_flags.h"
 #include "tpx/suggest.h"
@@ -61,18 +62,33 @@ class Validator {
     }
   }
 
-  // Reports a reference to an id that `ids` does not hold.
+  // Reports a reference to an id that `ids` does not hold. A "did you mean"
+  // compares the reference with every id, so only the first
+  // kMaxSuggestedErrors unknown references get one: a hostile KB with
+  // thousands of them (5,000 muscles naming unknown areas) is then still
+  // refused in well under a second, and an author fixes the first hundred
+  // before the rest matter.
   bool require(const IdMap& ids, const Text& ref, std::string_view noun) {
     if (ids.count(ref.value)) return true;
-    std::vector<std::string> names;
-    for (const auto& [name, pos] : ids) names.push_back(name);
     std::string msg = fmt::format("unknown {} '{}'", noun, ref.value);
-    auto near = closest(ref.value, names, 3, 1);
-    if (!near.empty()) msg += fmt::format("; did you mean '{}'?", near.front());
+    if (suggested_ < kMaxSuggestedErrors) {
+      ++suggested_;
+      auto near = closest(ref.value, names_of(ids), 3, 1);
+      if (!near.empty()) msg += fmt::format("; did you mean '{}'?", near.front());
+    }
     error(ref.pos, std::move(msg));
     return false;
   }
 
+  // The ids of `ids` as a list, made once per map.
+  const std::vector<std::string>& names_of(const IdMap& ids) {
+    std::vector<std::string>& names = names_[&ids];
+    if (names.empty()) {
+      names.reserve(ids.size());
+      for (const auto& [name, pos] : ids) names.push_back(name);
+    }
+    return names;
+  }
 
   void collect_ids() {
     for (const auto& x : m_.regions) define(regions_, x.id, "region");
@@ -87,20 +103,32 @@ class Validator {
 
   void check_regions() {
     std::map<std::string, std::string> parent;
+    std::map<std::string, Pos> parent_pos;
     for (const Region& r : m_.regions) {
       if (r.parent.value.empty()) continue;
-      if (require(regions_, r.parent, "parent region")) parent[r.id.value] = r.parent.value;
-    }
-    for (const Region& r : m_.regions) {
-      // Walk up; a chain longer than the number of regions is a cycle.
-      std::string cur = r.id.value;
-      for (std::size_t steps = 0; parent.count(cur); ++steps) {
-        cur = parent[cur];
-        if (steps > m_.regions.size()) {
-          error(r.parent.pos, fmt::format("region '{}' is its own ancestor (a cycle of parents)", r.id.value));
-          break;
-        }
+      if (require(regions_, r.parent, "parent region")) {
+        parent[r.id.value] = r.parent.value;
+        parent_pos[r.id.value] = r.parent.pos;
       }
+    }
+    // Walk up from each region; a region met again on the same walk closes
+    // a cycle. Regions already walked are not walked again, so a chain of
+    // thousands of regions costs one pass, not one pass per region.
+    std::map<std::string, int> state;  // 1: on the current walk, 2: done
+    for (const Region& r : m_.regions) {
+      std::vector<std::string> walk;
+      std::string cur = r.id.value;
+      bool cycle = false;
+      while (state[cur] == 0) {
+        state[cur] = 1;
+        walk.push_back(cur);
+        auto up = parent.find(cur);
+        if (up == parent.end()) break;
+        cur = up->second;
+        if (state[cur] == 1) cycle = true;
+      }
+      for (const std::string& w : walk) state[w] = 2;
+      if (cycle) error(parent_pos[cur], fmt::format("region '{}' is its own ancestor (a cycle of parents)", cur));
     }
   }
 
@@ -318,6 +346,8 @@ class Validator {
   const Model& m_;
   std::vector<Diagnostic>& out_;
   IdMap regions_, areas_, symptoms_, causes_, conditions_, protocols_, red_flags_, muscles_;
+  std::map<const IdMap*, std::vector<std::string>> names_;
+  std::size_t suggested_ = 0;
 };
 
 }  // namespace

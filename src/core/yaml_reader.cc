@@ -45,15 +45,44 @@ class AnchorFinder : public YAML::EventHandler {
   }
 };
 
-// Anchors are written "&name" and aliases "*name"; only text with such a
-// pair of characters needs the extra event pass, so a clean file is parsed
-// once.
+// Anchors are written "&name" and aliases "*name", and a name is any run of
+// characters but blanks and ,[]{} ("&a-b", "&ä" and "&a.b" too): only text
+// with such a pair of characters needs the extra event pass, so a clean file
+// ("Travell & Simons") is parsed once.
 bool may_have_anchors(std::string_view text) {
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
     char c = text[i], n = text[i + 1];
-    if ((c == '&' || c == '*') && (std::isalnum(static_cast<unsigned char>(n)) || n == '_')) return true;
+    if ((c == '&' || c == '*') && std::string_view(" \t\r\n,[]{}").find(n) == std::string_view::npos) return true;
   }
   return false;
+}
+
+// The first code point of a scalar that a KB text must not hold once YAML's
+// escapes are expanded ("\e", "\x1b", "\u009b", "\u202e"): the byte
+// screen sees only the escape, not what it stands for. Control characters
+// but tab and newline, DEL, the C1 controls, the bidirectional controls and
+// the line and paragraph separators (the code points the output escaper
+// writes as \u{HHHH}), and bytes that are not UTF-8. Returns the code point
+// (NUL included), 0xFFFFFFFF for invalid UTF-8, or nothing when the text is
+// clean.
+std::optional<char32_t> forbidden_in_text(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return c;
+      ++i;
+      continue;
+    }
+    const std::size_t len = utf8_length(s, i);
+    if (len == 0) return 0xFFFFFFFF;
+    char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+        (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029)
+      return cp;
+    i += len;
+  }
+  return std::nullopt;
 }
 
 // "---" or "..." alone at the start of a line: a document marker.
@@ -115,7 +144,7 @@ bool YamlReader::screen(std::string_view text) {
   // a second "---" after content, text after a closing "...", and a stray
   // ',' ']' '}' starting a block line (which also made LoadAll() loop
   // forever: jbeder/yaml-cpp#1040, fixed after 0.7).
-  bool content = false, ended = false;
+  bool content = false, ended = false, directive = false;
   for (std::size_t i = 0; i < text.size();) {
     char c = text[i];
     if (c == '\0') {
@@ -145,6 +174,27 @@ bool YamlReader::screen(std::string_view text) {
       error_at(line, col, "tab used for indentation; YAML indents with spaces");
       return false;
     }
+    if (col == 1 && !quote && c == '%' && !content && !ended) {
+      // A directive ("%YAML 1.2", "%TAG ! tag:...") before the document's
+      // "---" is not content: the "---" after it starts the one document.
+      // yaml-cpp checks the directive itself.
+      const std::size_t nl = text.find('\n', i);
+      const std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+      for (std::size_t k = i; k < end;) {  // still screened for control bytes and UTF-8
+        const std::size_t n = utf8_length(text, k);
+        const auto b = static_cast<unsigned char>(text[k]);
+        if (n == 0 || b == 0 || (b < 0x20 && b != '\t' && b != '\r') || b == 0x7F) {
+          error_at(line, col + static_cast<int>(k - i),
+                   n == 0 ? fmt::format("invalid UTF-8 byte 0x{:02X}", b)
+                          : fmt::format("control character 0x{:02X}; a KB file is plain text", b));
+          return false;
+        }
+        k += n;
+      }
+      directive = true;
+      i = end;
+      continue;
+    }
     if (col == 1 && !quote) {
       const bool start = document_marker(text, i, "---");
       if (start || document_marker(text, i, "...")) {
@@ -153,6 +203,7 @@ bool YamlReader::screen(std::string_view text) {
           return false;
         }
         ended = ended || !start;
+        directive = directive && !start;
         at_indent = false;
         i += 3;
         col += 3;
@@ -172,6 +223,10 @@ bool YamlReader::screen(std::string_view text) {
     if (!comment && !quote && c != ' ' && c != '\r' && !(c == '#' && (col == 1 || text[i - 1] == ' '))) {
       if (ended) {
         error_at(line, col, "YAML syntax: unexpected text after the end of the document ('...')");
+        return false;
+      }
+      if (directive) {
+        error_at(line, col, "a YAML directive ('%YAML', '%TAG') must be followed by '---' before the document");
         return false;
       }
       content = true;
@@ -200,6 +255,10 @@ bool YamlReader::screen(std::string_view text) {
     i += len;
     ++col;
   }
+  if (directive) {
+    error_at(line, col, "a YAML directive ('%YAML', '%TAG') must be followed by '---' before the document");
+    return false;
+  }
   return true;
 }
 
@@ -222,6 +281,11 @@ std::optional<YAML::Node> YamlReader::parse(std::string_view text) {
   } catch (const YAML::DeepRecursion& e) {
     error_at(e.mark.line + 1, e.mark.column + 1, "nesting too deep for a KB file");
   } catch (const YAML::Exception& e) {
+    if (e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR) {  // an alias with no anchor is still an alias
+      error_at(e.mark.line + 1, e.mark.column + 1,
+               "YAML anchors and aliases (&name, *name) are not allowed in the KB; write the value out");
+      return std::nullopt;
+    }
     int line = e.mark.is_null() ? 0 : e.mark.line + 1;
     int column = e.mark.is_null() ? 0 : e.mark.column + 1;
     error_at(line, column, "YAML syntax: " + e.msg);
@@ -273,6 +337,16 @@ bool YamlReader::check_map(const YAML::Node& n, std::initializer_list<std::strin
 bool YamlReader::scalar(const YAML::Node& n, std::string_view what, Text& out) {
   if (!n.IsScalar()) {
     error(n, fmt::format("{} must be a single value, found {}", what, node_kind(n)));
+    return false;
+  }
+  if (const std::optional<char32_t> found = forbidden_in_text(n.Scalar())) {
+    const char32_t bad = *found;
+    // Escapes are expanded by now: "\e[2J" in double quotes is an ESC here.
+    error(n, bad == 0xFFFFFFFF
+                 ? fmt::format("{} is not valid UTF-8 once its escapes are expanded", what)
+                 : fmt::format("{} holds the control character U+{:04X} (written as an escape?); KB text is plain "
+                               "text",
+                               what, static_cast<std::uint32_t>(bad)));
     return false;
   }
   out.value = n.Scalar();

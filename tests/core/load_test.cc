@@ -2,8 +2,15 @@
 // KB author sees.
 #include "tpx/load.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+
+#include "read_file.h"
 #include "test_kb.h"
 
 namespace tpx {
@@ -228,6 +235,33 @@ TEST(LoadConditions, UnknownReferencesSuggestTheNearestId) {
       "- id: x\n  label: X\n  aliases: [x thing]\n  areas: [tempel]\n  muscles: [temporalis]\n  sources: [T&S]\n");
   EXPECT_EQ(errors(r), std::vector<std::string>{"kb/conditions.yaml:4:11: error: unknown area 'tempel'; did you mean "
                                                 "'temple'?"});
+}
+
+// Reading one listed file never waits: a FIFO put in a KB file's place
+// after the listing, with a writer that never writes or with none, is
+// refused at once instead of blocking the read (or the open).
+TEST(ReadKbFile, AFifoIsRefusedWithoutWaiting) {
+  const std::string fifo = testing::TempDir() + "tpx-read-fifo-" + std::to_string(::getpid()) + ".yaml";
+  ::unlink(fifo.c_str());
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string text;
+  EXPECT_EQ(detail::read_kb_file(fifo, text), "not a regular file; a KB file must be one");  // no writer: open would wait
+  int writer = ::open(fifo.c_str(), O_RDWR);  // a writer that never writes: read would wait
+  ASSERT_GE(writer, 0);
+  EXPECT_EQ(detail::read_kb_file(fifo, text), "not a regular file; a KB file must be one");
+  EXPECT_TRUE(text.empty());
+  ::close(writer);
+  ::unlink(fifo.c_str());
+}
+
+TEST(ReadKbFile, ARegularFileIsReadWhole) {
+  const std::string path = testing::TempDir() + "tpx-read-file-" + std::to_string(::getpid()) + ".yaml";
+  std::ofstream(path, std::ios::trunc) << std::string(200000, 'x');
+  std::string text;
+  EXPECT_EQ(detail::read_kb_file(path, text), "");
+  EXPECT_EQ(text.size(), 200000u);
+  EXPECT_NE(detail::read_kb_file("/nonexistent/x.yaml", text), "");
+  std::filesystem::remove(path);
 }
 
 }  // namespace

@@ -188,5 +188,17 @@ TEST(ResolveEveryday, ARegionSharesItsNameWithACondition) {
   EXPECT_EQ(everyday_terms("low back pain", kPlaceKinds), std::vector<std::string>{"region:low-back"});
 }
 
+// Each "did you mean" compares a phrase with every name, so a query of a
+// thousand unmatched phrases gets one for its first 100 only; every phrase
+// is still reported.
+TEST(Resolve, OnlyTheFirstHundredUnmatchedPhrasesGetSuggestions) {
+  const Kb& kb = test::small_kb();
+  Resolution r = resolve(kb, std::vector<std::string>(150, "tmplx"));
+  ASSERT_EQ(r.unmatched.size(), 150u);
+  for (std::size_t i = 0; i < 150; ++i)
+    EXPECT_EQ(r.unmatched[i].suggestions.empty(), i >= 100) << i;
+  EXPECT_EQ(r.unmatched[99].suggestions, std::vector<std::string>{"Temple"});
+}
+
 }  // namespace
 }  // namespace tpx
