@@ -192,9 +192,15 @@ TEST_F(CacheTest, TheKeyChangesWhenSizeAndMtimeAreKept) {
 TEST_F(CacheTest, AnImageOfAnotherKbIsRefused) {
   const fs::path other = root_ / "other";
   fs::copy(kb_, other, fs::copy_options::recursive);
-  std::ofstream(other / "muscles/extra.yaml") << "id: extra\nname: Extra\nregion: head\nlocation: Here.\n"
-      "trigger_points:\n  - id: tp\n    location: There.\n    refers:\n      primary: [temple]\n"
-      "protocols: [self-release]\nsources: [\"x\"]\n";
+  // In the other KB temporalis no longer refers to the temple, so the two answer "temple" differently.
+  const fs::path theirs_temporalis = other / "muscles/temporalis.yaml";
+  std::ifstream in(theirs_temporalis);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  in.close();
+  const std::string from = "primary: [temple, behind-the-eye]";
+  ASSERT_NE(text.find(from), std::string::npos);
+  text.replace(text.find(from), from.size(), "primary: [behind-the-eye]");
+  std::ofstream(theirs_temporalis, std::ios::trunc) << text;
   CachedKb mine = open_kb_dir(kb_, cache_, kNow);
   CachedKb theirs = open_kb_dir(other, cache_, kNow);
   ASSERT_EQ(theirs.outcome, CacheOutcome::kCompiledAndStored) << theirs.note;

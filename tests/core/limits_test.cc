@@ -87,6 +87,13 @@ TEST(LimitsDocs, EveryLimitHasARowStatingItsValue) {
       {"kMaxAtlasCoordinate", tpx::kMaxAtlasCoordinate},
       {"kMaxPhrases", static_cast<double>(tpx::kMaxPhrases)},
       {"kMaxPhraseBytes", static_cast<double>(tpx::kMaxPhraseBytes)},
+      {"kMaxKbDirs", static_cast<double>(tpx::kMaxKbDirs)},
+      {"kMaxSuggestedErrors", static_cast<double>(tpx::kMaxSuggestedErrors)},
+      {"kMaxImageBytes", static_cast<double>(tpx::kMaxImageBytes)},
+      {"kMaxStdinLines", static_cast<double>(tpx::kMaxStdinLines)},
+      {"kMaxStdinBytes", static_cast<double>(tpx::kMaxStdinBytes)},
+      {"kMaxBlankLines", static_cast<double>(tpx::kMaxBlankLines)},
+      {"kMaxCorrectedWordBytes", static_cast<double>(tpx::kMaxCorrectedWordBytes)},
   };
   // Every constant limits.h defines is in the map above.
   const std::string header = read_file(fs::path(TPX_SOURCE_DIR) / "include/tpx/limits.h");
