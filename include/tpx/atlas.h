@@ -38,7 +38,7 @@ struct Picture {
   std::string title;
   std::vector<AreaPaint> areas;               ///< each area once
   std::vector<std::uint32_t> trigger_points;  ///< X marks, trigger-point indices
-  bool mirror_asked = true;  ///< draw asked areas on both sides of bilateral views
+  bool mirror_asked = true;                   ///< draw asked areas on both sides of bilateral views
 };
 
 /// A muscle's map: every trigger point's zones and X.
@@ -56,13 +56,13 @@ inline constexpr float kSceneMargin = 30;     ///< left and right of the views
 
 /// One view placed in the scene: scene = (x + scale * vx, y + scale * vy).
 struct SceneView {
-  std::uint32_t view = 0;  ///< index into Kb::views()
+  std::uint32_t view = 0;                                ///< index into Kb::views()
   float x = 0, y = 0, scale = 1, width = 0, height = 0;  ///< placement and size in the scene
-  std::vector<std::vector<float>> outline;  ///< closed polygons, scene units
-  std::vector<std::vector<float>> lines;    ///< open polylines, scene units
-  std::string label;       ///< "Back of the body"
-  std::string side_note;   ///< close-ups: "your right side", "your right hand"...
-  std::string left_side, right_side;  ///< whole-body views: "your right" / "your left" as seen
+  std::vector<std::vector<float>> outline;               ///< closed polygons, scene units
+  std::vector<std::vector<float>> lines;                 ///< open polylines, scene units
+  std::string label;                                     ///< "Back of the body"
+  std::string side_note;                                 ///< close-ups: "your right side", "your right hand"...
+  std::string left_side, right_side;                     ///< whole-body views: "your right" / "your left" as seen
 };
 
 /// One drawn shape of an area (scene units, a closed polygon).

@@ -40,11 +40,11 @@ namespace tpx {
 enum class CacheOutcome { kHit, kCompiledAndStored, kCompiledNotStored, kCompiledNoCache };
 
 struct CachedKb {
-  std::optional<Kb> kb;                  ///< empty when the KB has errors
-  std::vector<Diagnostic> diagnostics;   ///< load errors and warnings (empty on a hit)
+  std::optional<Kb> kb;                 ///< empty when the KB has errors
+  std::vector<Diagnostic> diagnostics;  ///< load errors and warnings (empty on a hit)
   CacheOutcome outcome = CacheOutcome::kCompiledNoCache;
-  std::filesystem::path image_path;      ///< where the image is or would be
-  std::string note;                      ///< why an image was not used or not stored
+  std::filesystem::path image_path;  ///< where the image is or would be
+  std::string note;                  ///< why an image was not used or not stored
 };
 
 /// The racy window: a KB whose newest file status change is this recent

@@ -65,11 +65,11 @@ struct CauseRec {
 };
 struct ConditionRec {
   Str id, label, caveat;  // caveat empty when none
-  Range aliases;   // strs
-  Range areas;     // u32 area indices: what the name means
-  Range symptoms;  // u32 symptom indices
-  Range muscles;   // u32 muscle indices, most likely first
-  Range sources;   // strs
+  Range aliases;          // strs
+  Range areas;            // u32 area indices: what the name means
+  Range symptoms;         // u32 symptom indices
+  Range muscles;          // u32 muscle indices, most likely first
+  Range sources;          // strs
 };
 struct ProtocolRec {
   Str id, name, tool, dose;
@@ -153,9 +153,31 @@ struct TermRec {
 };
 
 enum Section : std::uint32_t {
-  kStrings, kStrs, kU32, kRegions, kAreas, kSymptoms, kCauses, kProtocols, kRedFlags, kMuscles,
-  kTriggerPoints, kProtocolUses, kRelated, kPostings, kTerms, kWords, kConcepts, kFlagWords, kViews, kShapes,
-  kMarks, kPaths, kFloats, kConditions, kSectionCount
+  kStrings,
+  kStrs,
+  kU32,
+  kRegions,
+  kAreas,
+  kSymptoms,
+  kCauses,
+  kProtocols,
+  kRedFlags,
+  kMuscles,
+  kTriggerPoints,
+  kProtocolUses,
+  kRelated,
+  kPostings,
+  kTerms,
+  kWords,
+  kConcepts,
+  kFlagWords,
+  kViews,
+  kShapes,
+  kMarks,
+  kPaths,
+  kFloats,
+  kConditions,
+  kSectionCount
 };
 
 struct SectionRec {
@@ -257,8 +279,8 @@ class Kb {
   bool has_flag_word(std::string_view word) const;
 
  private:
-  static std::optional<Kb> open_checked(std::span<const std::byte> bytes, std::shared_ptr<const void> owner,
-                                        bool full, std::string* error);
+  static std::optional<Kb> open_checked(std::span<const std::byte> bytes, std::shared_ptr<const void> owner, bool full,
+                                        std::string* error);
   template <typename T>
   std::span<const T> all(image::Section s) const {
     const image::SectionRec& sec = header().sections[s];

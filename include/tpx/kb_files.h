@@ -5,8 +5,8 @@
 #ifndef TPX_KB_FILES_H_
 #define TPX_KB_FILES_H_
 
-#include <cstdint>
 #include <climits>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>

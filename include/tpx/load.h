@@ -32,7 +32,6 @@ struct LoadResult {
   bool ok() const { return !has_errors(diagnostics); }
 };
 
-
 /// Reads every *.yaml file below `dir` (sorted by path) and validates them.
 LoadResult load_directory(const std::filesystem::path& dir);
 
@@ -41,8 +40,7 @@ LoadResult load_sources(const std::vector<Source>& sources);
 
 /// Reads the files list_kb_files() finds, with their relative paths.
 /// Unreadable or oversized files become diagnostics.
-std::vector<Source> read_directory(const std::filesystem::path& dir,
-                                   std::vector<Diagnostic>& diags);
+std::vector<Source> read_directory(const std::filesystem::path& dir, std::vector<Diagnostic>& diags);
 
 }  // namespace tpx
 

@@ -171,9 +171,9 @@ struct AtlasView {
   Text id;
   std::string label;
   double width = 0, height = 0;
-  Text facing;           ///< front, back, right-side, left-side, palm, back-of-hand or sole
+  Text facing;  ///< front, back, right-side, left-side, palm, back-of-hand or sole
   bool has_midline = false;
-  double midline = 0;    ///< x of the body's axis on whole-body views (for mirroring)
+  double midline = 0;             ///< x of the body's axis on whole-body views (for mirroring)
   std::vector<Polyline> outline;  ///< closed polygons
   std::vector<Polyline> lines;    ///< open polylines
   std::vector<AtlasArea> areas;
@@ -199,8 +199,8 @@ struct Model {
 };
 
 /// The reasons a `related` entry may give.
-inline constexpr const char* kRelatedReasons[] = {
-    "satellite", "same-pain-zone", "shares-posture", "synergist", "antagonist"};
+inline constexpr const char* kRelatedReasons[] = {"satellite", "same-pain-zone", "shares-posture", "synergist",
+                                                  "antagonist"};
 
 }  // namespace tpx
 

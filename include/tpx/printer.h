@@ -17,8 +17,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <string>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 

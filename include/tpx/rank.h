@@ -38,9 +38,9 @@ inline constexpr double kCulpritLift = 0.05;
 
 /// One item's part of a match's score.
 struct Explain {
-  std::size_t term;            ///< index into Resolution::terms
-  std::uint32_t trigger_point; ///< image::kNone for symptoms, conditions and causes
-  std::uint32_t area;          ///< the area that carried it; kNone if none
+  std::size_t term;             ///< index into Resolution::terms
+  std::uint32_t trigger_point;  ///< image::kNone for symptoms, conditions and causes
+  std::uint32_t area;           ///< the area that carried it; kNone if none
   image::Weight weight;
   double rarity;
   std::uint32_t culprit;  ///< 1-based position in the item's culprits list; 0 when not listed
@@ -51,12 +51,12 @@ struct Match {
   std::uint32_t muscle;
   std::size_t explained = 0;  ///< items explained (causes excluded)
   double score = 0;
-  std::size_t local = 0;      ///< explains from areas in the muscle's own region (tie-break)
+  std::size_t local = 0;  ///< explains from areas in the muscle's own region (tie-break)
   std::vector<Explain> explains;
 };
 
 struct Ranking {
-  std::size_t items = 0;  ///< number of distinct items the query asked about
+  std::size_t items = 0;       ///< number of distinct items the query asked about
   std::vector<Match> matches;  ///< best first, at most `top`
   std::size_t total = 0;       ///< matches before the cut
 };

@@ -6,8 +6,8 @@
 // would turn one real word into another; then the longest alias matches are
 // taken left to right, so one sentence can name several areas, symptoms and
 // causes. Pain-quality and side words are recognised and reported but never
-// block a match; a place whose own name holds one ("deep in the knee") keeps it. A phrase with no term is reported with suggestions. Every
-// query is also screened for red flags (red_flags.h), which nothing can turn off.
+// block a match; a place whose own name holds one ("deep in the knee") keeps it. A phrase with no term is reported with
+// suggestions. Every query is also screened for red flags (red_flags.h), which nothing can turn off.
 #ifndef TPX_RESOLVE_H_
 #define TPX_RESOLVE_H_
 
@@ -27,8 +27,8 @@ enum class MatchHow { kExact, kPartial };
 
 /// One term found in one phrase.
 struct ResolvedTerm {
-  std::size_t phrase;  ///< index into Resolution::query
-  std::string matched; ///< the normalised words that matched
+  std::size_t phrase;   ///< index into Resolution::query
+  std::string matched;  ///< the normalised words that matched
   image::TermKind kind;
   std::uint32_t target;  ///< index of the area, symptom, region, cause, condition or muscle
   MatchHow how;
@@ -79,8 +79,7 @@ Resolution resolve(const Kb& kb, const std::vector<std::string>& phrases, unsign
 
 /// Said with every condition a query names: the name is the person's, the
 /// muscles are the ones that can cause or mimic that pain.
-inline constexpr std::string_view kConditionNote =
-    "a name is not a diagnosis: these muscles can cause similar pain";
+inline constexpr std::string_view kConditionNote = "a name is not a diagnosis: these muscles can cause similar pain";
 
 /// The label of a resolved term ("Temple", "Stiff neck").
 std::string_view term_label(const Kb& kb, image::TermKind kind, std::uint32_t target);

@@ -14,9 +14,8 @@ int edit_distance(std::string_view a, std::string_view b, int limit);
 
 /// Up to `max_results` candidates within `max_distance` of `word`, nearest
 /// first, ties in candidate order. Duplicates are returned once.
-std::vector<std::string> closest(std::string_view word,
-                                 const std::vector<std::string>& candidates,
-                                 int max_distance, std::size_t max_results);
+std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates, int max_distance,
+                                 std::size_t max_results);
 
 /// A rough sound key: consonants only, c/ck/q as k, ph as f, z as s, doubled
 /// letters once. "sholder" and "shoulder" share "shldr"; "bak" and "back" "bk".

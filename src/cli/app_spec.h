@@ -14,15 +14,15 @@ namespace tpx::cli {
 
 /// An option or a positional argument of one command.
 struct ArgSpec {
-  std::vector<std::string> names;    ///< "--format", "-f": long names first; empty for a positional
-  std::string value_name;            ///< "DIR", "FORMAT", "PHRASE"; empty for a flag
-  std::vector<std::string> choices;  ///< the values an IsMember check allows, in order
-  std::vector<std::string> kb_kinds; ///< `tpx list` kinds whose ids it takes (completed at run time)
+  std::vector<std::string> names;     ///< "--format", "-f": long names first; empty for a positional
+  std::string value_name;             ///< "DIR", "FORMAT", "PHRASE"; empty for a flag
+  std::vector<std::string> choices;   ///< the values an IsMember check allows, in order
+  std::vector<std::string> kb_kinds;  ///< `tpx list` kinds whose ids it takes (completed at run time)
   std::string help;
-  std::string env;                   ///< the environment variable that sets it, if any
-  std::string default_value;         ///< shown in --help ("text" for --format), if any
+  std::string env;            ///< the environment variable that sets it, if any
+  std::string default_value;  ///< shown in --help ("text" for --format), if any
   bool required = false;
-  bool many = false;                 ///< a positional that takes any number of values
+  bool many = false;  ///< a positional that takes any number of values
 
   bool takes_value() const { return !value_name.empty(); }
   /// True when the value is a directory (its value name is DIR).
@@ -31,7 +31,7 @@ struct ArgSpec {
 
 /// One command: the program itself, a subcommand, or a subcommand's subcommand.
 struct CommandSpec {
-  std::vector<std::string> path;      ///< {"cache", "path"}; empty for the program itself
+  std::vector<std::string> path;  ///< {"cache", "path"}; empty for the program itself
   std::string help;
   std::vector<ArgSpec> options;       ///< its own options, --help included
   std::vector<ArgSpec> positionals;   ///< in order

@@ -21,8 +21,8 @@
 #include "tpx/load.h"
 #include "tpx/lookup.h"
 #include "tpx/picture.h"
-#include "tpx/rank.h"
 #include "tpx/printer.h"
+#include "tpx/rank.h"
 #include "tpx/resolve.h"
 #include "tpx/suggest.h"
 
@@ -130,9 +130,10 @@ bool picture_format(const CliOptions& opt) { return opt.format == "svg" || opt.f
 
 bool check_map_option(const CliOptions& opt) {
   if (opt.map && opt.format != "text") {
-    error(fmt::format("--map draws the body map under text output, not with --format {}; use --format svg "
-                      "or --format html for a picture file",
-                      opt.format));
+    error(
+        fmt::format("--map draws the body map under text output, not with --format {}; use --format svg "
+                    "or --format html for a picture file",
+                    opt.format));
     return false;
   }
   return true;

@@ -127,7 +127,8 @@ std::string bash_completion(const CommandSpec& root) {
       for (const std::string& n : o->names) {
         names += (names.empty() ? "" : " ") + n;
         // Flags get no entry: an entry marks an option that takes a value.
-        if (o->takes_value()) args += entry(c->command_line() + "|" + n, value_kind(*o).empty() ? "text" : value_kind(*o));
+        if (o->takes_value())
+          args += entry(c->command_line() + "|" + n, value_kind(*o).empty() ? "text" : value_kind(*o));
       }
     }
     options += entry(c->command_line(), names);
@@ -141,13 +142,18 @@ std::string bash_completion(const CommandSpec& root) {
   std::string functions = with_kb_option(kFunctions);
   return std::string(kHead) +
          "# The subcommands of each command.\n"
-         "declare -gA _tpx_commands=(\n" + commands + ")\n\n"
+         "declare -gA _tpx_commands=(\n" +
+         commands +
+         ")\n\n"
          "# The options valid in each command.\n"
-         "declare -gA _tpx_options=(\n" + options + ")\n\n"
+         "declare -gA _tpx_options=(\n" +
+         options +
+         ")\n\n"
          "# What an option's value (\"COMMAND|--option\") or a positional argument\n"
          "# (\"COMMAND|N\", \"COMMAND|+\" for all further ones) is: \"choices A B...\", \"dir\",\n"
          "# \"kb KIND...\" (ids from `tpx list KIND`) or \"text\".\n"
-         "declare -gA _tpx_args=(\n" + args + ")\n" + functions;
+         "declare -gA _tpx_args=(\n" +
+         args + ")\n" + functions;
 }
 
 }  // namespace tpx::cli

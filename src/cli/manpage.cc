@@ -143,7 +143,8 @@ std::string man_page(const CLI::App& app) {
   out += ".\\\" Left-aligned and unhyphenated: option names and ids must survive copying.\n.ad l\n.nh\n";
   out += ".SH NAME\ntpx \\- " + text(m.summary) + "\n";
 
-  out += ".SH SYNOPSIS\n" + bold("tpx") + " [\\fIoptions\\fR] \\fIcommand\\fR [\\fIcommand options\\fR] "
+  out += ".SH SYNOPSIS\n" + bold("tpx") +
+         " [\\fIoptions\\fR] \\fIcommand\\fR [\\fIcommand options\\fR] "
          "[\\fIarguments\\fR]\n";
   for (const CommandSpec* c : leaves) out += ".br\n" + synopsis(*c) + "\n";
 

@@ -31,13 +31,15 @@ void print_notices(const Kb& kb, const Resolution& r, Notices which, bool color,
       continue;
     }
     if (f.urgency == image::Urgency::kEmergency)
-      fmt::print(std::cerr, "{}\n",
-                 warn(fmt::format("{} EMERGENCY: {}: call emergency services now", tpx, visible(kb.str(f.label))), color));
+      fmt::print(
+          std::cerr, "{}\n",
+          warn(fmt::format("{} EMERGENCY: {}: call emergency services now", tpx, visible(kb.str(f.label))), color));
     std::string head = fmt::format("{} warning: get this checked ({}):", tpx, urgency_name(f.urgency));
     fmt::print(std::cerr, "{} {}: {}\n", warn(head, color), visible(kb.str(f.label)), visible(kb.str(f.message)));
   }
   if (which == Notices::kRedFlagsOnly) return;
-  for (const Correction& c : r.corrections) fmt::print(std::cerr, "{} note: read \"{}\" as \"{}\"\n", tpx, visible(c.from), visible(c.to));
+  for (const Correction& c : r.corrections)
+    fmt::print(std::cerr, "{} note: read \"{}\" as \"{}\"\n", tpx, visible(c.from), visible(c.to));
   for (const Unmatched& u : r.unmatched) {
     std::string msg = fmt::format("{} no area or symptom recognised in \"{}\"", tpx, r.query[u.phrase]);
     if (!u.suggestions.empty()) msg += fmt::format("; did you mean: {}?", fmt::join(u.suggestions, ", "));

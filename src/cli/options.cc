@@ -222,8 +222,8 @@ void define_options(CLI::App& app, CliOptions& opt, bool help_text, const std::s
       ->envname("TPX_KB")
       ->type_name("DIR")
       ->check(CLI::Validator(
-          [](std::string& dir) { return dir.empty() ? std::string("needs a directory, not an empty name") : ""; },
-          "", "non-empty"));
+          [](std::string& dir) { return dir.empty() ? std::string("needs a directory, not an empty name") : ""; }, "",
+          "non-empty"));
   app.add_flag("--no-cache", opt.no_cache, "With --kb: compile the KB now, neither reading nor writing the cache");
   app.add_option("--color", opt.color, "Colour: auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -242,7 +242,9 @@ void define_options(CLI::App& app, CliOptions& opt, bool help_text, const std::s
     if (defines("where")) {
       where->add_option("phrases", opt.phrases, "Where it hurts, one phrase each; '-' or a pipe reads stdin")
           ->type_name("PHRASE");
-      where->add_option("--top,-n", opt.top, "Rank the best N matches (0: all); text shows the first 2 whole unless N is given")
+      where
+          ->add_option("--top,-n", opt.top,
+                       "Rank the best N matches (0: all); text shows the first 2 whole unless N is given")
           ->check(CLI::Range(0, 1000000))
           ->type_name("N")
           ->capture_default_str();
@@ -321,16 +323,19 @@ void define_options(CLI::App& app, CliOptions& opt, bool help_text, const std::s
     cache = app.add_subcommand("cache", "Manage the compiled-image cache used for --kb directories");
     cache->require_subcommand(1);
     cache->add_subcommand("path", "Print the cache directory")->callback([&opt] { opt.command = Command::kCachePath; });
-    cache->add_subcommand("clear", "Delete every cached image")->callback([&opt] { opt.command = Command::kCacheClear; });
+    cache->add_subcommand("clear", "Delete every cached image")->callback([&opt] {
+      opt.command = Command::kCacheClear;
+    });
   }
 
   if (declares("list")) {
-    list =
-        app.add_subcommand("list", "List ids and labels, one per line: id<TAB>label (red flags add their urgency)");
+    list = app.add_subcommand("list", "List ids and labels, one per line: id<TAB>label (red flags add their urgency)");
     if (defines("list")) {
-      list->add_option("kind", opt.list_kind, "muscles, areas, symptoms, causes, conditions, protocols, regions or red-flags")
+      list->add_option("kind", opt.list_kind,
+                       "muscles, areas, symptoms, causes, conditions, protocols, regions or red-flags")
           ->required()
-          ->check(CLI::IsMember({"muscles", "areas", "symptoms", "causes", "conditions", "protocols", "regions", "red-flags"}))
+          ->check(CLI::IsMember(
+              {"muscles", "areas", "symptoms", "causes", "conditions", "protocols", "regions", "red-flags"}))
           ->type_name("KIND");
       add_format(list, opt);
     }
@@ -374,9 +379,10 @@ void define_options(CLI::App& app, CliOptions& opt, bool help_text, const std::s
 
   // The build runs it to write tpx.1; `tpx man | man -l -` reads it uninstalled.
   if (declares("man")) {
-    CLI::App* man = app.add_subcommand("man", "Print this manual, tpx(1), in roff: tpx man | man -l -")->callback([&opt] {
-      opt.man_page = true;
-    });
+    CLI::App* man =
+        app.add_subcommand("man", "Print this manual, tpx(1), in roff: tpx man | man -l -")->callback([&opt] {
+          opt.man_page = true;
+        });
     if (help_text && defines("man")) command_footer(man, "");
   }
 }

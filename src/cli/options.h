@@ -15,32 +15,44 @@
 
 namespace tpx::cli {
 
-enum class Command { kNone, kWhere, kMuscle, kList, kArea, kCause, kProtocol, kCheck, kCompile, kCachePath, kCacheClear };
+enum class Command {
+  kNone,
+  kWhere,
+  kMuscle,
+  kList,
+  kArea,
+  kCause,
+  kProtocol,
+  kCheck,
+  kCompile,
+  kCachePath,
+  kCacheClear
+};
 
 struct CliOptions {
   Command command = Command::kNone;
-  std::string kb_dir;           ///< --kb, else $TPX_KB (a directory or an image file), else the built-in KB
-  std::string color = "auto";   ///< --color
-  bool no_cache = false;        ///< --no-cache
-  std::string format = "text";  ///< --format
-  int top = 5;                  ///< where --top (0: all)
-  bool top_given = false;       ///< --top was on the command line
-  bool explain = false;         ///< where --explain
-  bool each = false;            ///< where --each: one query per stdin line
-  bool header = false;          ///< --header for TSV
-  bool map = false;             ///< --map: the terminal picture even when not on a terminal
-  bool no_map = false;          ///< --no-map: no picture even on a terminal
-  int width = -1;               ///< --width for text (0: no wrapping; -1: the terminal's, $COLUMNS or 80)
+  std::string kb_dir;                ///< --kb, else $TPX_KB (a directory or an image file), else the built-in KB
+  std::string color = "auto";        ///< --color
+  bool no_cache = false;             ///< --no-cache
+  std::string format = "text";       ///< --format
+  int top = 5;                       ///< where --top (0: all)
+  bool top_given = false;            ///< --top was on the command line
+  bool explain = false;              ///< where --explain
+  bool each = false;                 ///< where --each: one query per stdin line
+  bool header = false;               ///< --header for TSV
+  bool map = false;                  ///< --map: the terminal picture even when not on a terminal
+  bool no_map = false;               ///< --no-map: no picture even on a terminal
+  int width = -1;                    ///< --width for text (0: no wrapping; -1: the terminal's, $COLUMNS or 80)
   std::vector<std::string> phrases;  ///< where/area/cause PHRASE...
-  std::vector<std::string> names;  ///< muscle NAME...
-  std::string name;             ///< protocol ID
-  std::string check_dir;        ///< check [DIR|FILE], compile DIR
-  std::string output;           ///< compile -o FILE
-  std::string list_kind;        ///< list KIND
-  std::string shell;            ///< completion SHELL: print that shell's script (no KB is read)
-  bool man_page = false;        ///< man: print tpx(1) in roff (no KB is read)
-  bool help = false;            ///< help [COMMAND]: print that help (no KB is read)
-  std::string help_topic;       ///< help COMMAND
+  std::vector<std::string> names;    ///< muscle NAME...
+  std::string name;                  ///< protocol ID
+  std::string check_dir;             ///< check [DIR|FILE], compile DIR
+  std::string output;                ///< compile -o FILE
+  std::string list_kind;             ///< list KIND
+  std::string shell;                 ///< completion SHELL: print that shell's script (no KB is read)
+  bool man_page = false;             ///< man: print tpx(1) in roff (no KB is read)
+  bool help = false;                 ///< help [COMMAND]: print that help (no KB is read)
+  std::string help_topic;            ///< help COMMAND
 };
 
 /// Declares every subcommand and option on `app`, bound to `opt`; without
@@ -68,7 +80,7 @@ struct Manual {
   std::vector<ManualEntry> exit_status;
   std::vector<ManualEntry> environment;  ///< besides the options' own variables (TPX_KB)
   std::vector<ManualEntry> files;
-  std::string notice;                    ///< that tpx is a reference, not medical advice
+  std::string notice;  ///< that tpx is a reference, not medical advice
 };
 
 const Manual& manual();

@@ -117,10 +117,10 @@ std::optional<std::string> usage_error(const CLI::App& app, int argc, char** arg
     for (const CLI::App* s : subs) {
       if (const CLI::Option* o = find_option(*s, arg)) {
         std::string name = o->get_name();
-        return fmt::format("put {} after the command: tpx {} {}{} ...", name, s->get_name() == cmd ? cmd : s->get_name(),
-                           visible(arg), takes_value(o) && arg.find('=') == std::string_view::npos && i + 1 < argc
-                                             ? " " + visible(argv[i + 1])
-                                             : "");
+        return fmt::format(
+            "put {} after the command: tpx {} {}{} ...", name, s->get_name() == cmd ? cmd : s->get_name(), visible(arg),
+            takes_value(o) && arg.find('=') == std::string_view::npos && i + 1 < argc ? " " + visible(argv[i + 1])
+                                                                                      : "");
       }
     }
     std::string name(arg.substr(0, arg.find('=')));
@@ -144,8 +144,8 @@ std::optional<std::string> usage_error(const CLI::App& app, int argc, char** arg
     if (std::find(sub_names.begin(), sub_names.end(), argv[k]) == sub_names.end()) {
       return unknown(fmt::format("{} command", word), argv[k], sub_names);
     }
-    const CLI::App& leaf = *nested[static_cast<std::size_t>(
-        std::find(sub_names.begin(), sub_names.end(), argv[k]) - sub_names.begin())];
+    const CLI::App& leaf =
+        *nested[static_cast<std::size_t>(std::find(sub_names.begin(), sub_names.end(), argv[k]) - sub_names.begin())];
     return check_options(app, leaf, fmt::format("{} {}", word, argv[k]), k + 1, argc, argv);
   }
   return check_options(app, cmd, word, i + 1, argc, argv);

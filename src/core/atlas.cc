@@ -62,9 +62,12 @@ std::string side_note(std::string_view facing) {
 void add_paint(std::map<std::uint32_t, AreaPaint>& paints, std::uint32_t area, bool primary, bool asked) {
   AreaPaint& p = paints[area];
   p.area = area;
-  if (asked) p.asked = true;
-  else if (primary) p.primary = true;
-  else p.spillover = true;
+  if (asked)
+    p.asked = true;
+  else if (primary)
+    p.primary = true;
+  else
+    p.spillover = true;
 }
 
 void add_trigger_point(const Kb& kb, std::uint32_t tp, std::map<std::uint32_t, AreaPaint>& paints,
@@ -219,7 +222,8 @@ Scene make_scene(const Kb& kb, const Picture& p) {
   // Drawing order: spillover under primary, the asked outline on top.
   auto layer = [](const AreaPaint& a) { return a.primary ? 1 : a.spillover ? 0 : 2; };
   std::vector<AreaPaint> order = p.areas;
-  std::stable_sort(order.begin(), order.end(), [&](const AreaPaint& a, const AreaPaint& b) { return layer(a) < layer(b); });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const AreaPaint& a, const AreaPaint& b) { return layer(a) < layer(b); });
   for (const AreaPaint& a : order) {
     for (const ShapeRec& s : kb.shapes_of(a.area)) {
       auto it = slot.find(s.view);

@@ -37,11 +37,13 @@ std::vector<Diagnostic> lint(const Model& m, const Kb& kb) {
   std::vector<Diagnostic> out;
   for (std::uint32_t a = 0; a < kb.areas().size(); ++a) {
     if (kb.areas()[a].postings.count == 0)
-      out.push_back(warning_at(m, m.areas[a].id.pos, fmt::format("no muscle refers pain to area '{}'", m.areas[a].id.value)));
+      out.push_back(
+          warning_at(m, m.areas[a].id.pos, fmt::format("no muscle refers pain to area '{}'", m.areas[a].id.value)));
   }
   for (std::uint32_t s = 0; s < kb.symptoms().size(); ++s) {
     if (kb.symptoms()[s].postings.count == 0)
-      out.push_back(warning_at(m, m.symptoms[s].id.pos, fmt::format("no muscle causes symptom '{}'", m.symptoms[s].id.value)));
+      out.push_back(
+          warning_at(m, m.symptoms[s].id.pos, fmt::format("no muscle causes symptom '{}'", m.symptoms[s].id.value)));
   }
   for (std::uint32_t c = 0; c < kb.causes().size(); ++c) {
     if (kb.causes()[c].muscles.count == 0)

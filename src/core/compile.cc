@@ -135,8 +135,12 @@ class Compiler {
     const std::vector<std::uint32_t> starts = group(area_refs_, m_.areas.size(), postings_);
     for (std::uint32_t i = 0; i < m_.areas.size(); ++i) {
       const Area& a = m_.areas[i];
-      areas_out_.push_back({str(a.id.value), str(a.label), regions_.at(a.region.value), texts(a.aliases),
-                            {starts[i], starts[i + 1] - starts[i]}, u32(muscles_, a.culprits)});
+      areas_out_.push_back({str(a.id.value),
+                            str(a.label),
+                            regions_.at(a.region.value),
+                            texts(a.aliases),
+                            {starts[i], starts[i + 1] - starts[i]},
+                            u32(muscles_, a.culprits)});
     }
   }
 
@@ -144,7 +148,10 @@ class Compiler {
     const std::vector<std::uint32_t> starts = group(symptom_refs_, m_.symptoms.size(), postings_);
     for (std::uint32_t i = 0; i < m_.symptoms.size(); ++i) {
       const Symptom& s = m_.symptoms[i];
-      symptoms_out_.push_back({str(s.id.value), str(s.label), texts(s.aliases), {starts[i], starts[i + 1] - starts[i]},
+      symptoms_out_.push_back({str(s.id.value),
+                               str(s.label),
+                               texts(s.aliases),
+                               {starts[i], starts[i + 1] - starts[i]},
                                u32(muscles_, s.culprits)});
     }
   }
@@ -153,8 +160,8 @@ class Compiler {
     const std::vector<std::uint32_t> starts = group(cause_refs_, m_.causes.size(), u32_);
     for (std::uint32_t i = 0; i < m_.causes.size(); ++i) {
       const Cause& c = m_.causes[i];
-      causes_out_.push_back({str(c.id.value), str(c.label), str(c.advice), texts(c.aliases),
-                             {starts[i], starts[i + 1] - starts[i]}});
+      causes_out_.push_back(
+          {str(c.id.value), str(c.label), str(c.advice), texts(c.aliases), {starts[i], starts[i + 1] - starts[i]}});
     }
   }
 
@@ -167,8 +174,8 @@ class Compiler {
 
   void emit_protocols() {
     for (const Protocol& p : m_.protocols) {
-      protocols_out_.push_back({str(p.id.value), str(p.name), str(p.tool), str(p.dose), plain(p.steps),
-                                plain(p.cautions)});
+      protocols_out_.push_back(
+          {str(p.id.value), str(p.name), str(p.tool), str(p.dose), plain(p.steps), plain(p.cautions)});
     }
   }
 
@@ -232,7 +239,8 @@ class Compiler {
       rec.location = str(mu.location);
       rec.region = regions_.at(mu.region.value);
       rec.aka = texts(mu.aka);
-      rec.trigger_points = {static_cast<std::uint32_t>(tps_.size()), static_cast<std::uint32_t>(mu.trigger_points.size())};
+      rec.trigger_points = {static_cast<std::uint32_t>(tps_.size()),
+                            static_cast<std::uint32_t>(mu.trigger_points.size())};
       for (const TriggerPoint& tp : mu.trigger_points) {
         const auto tpi = static_cast<std::uint32_t>(tps_.size());
         const Range primary = u32(areas_, tp.primary), spillover = u32(areas_, tp.spillover);
@@ -244,7 +252,8 @@ class Compiler {
       }
       rec.symptoms = u32(symptoms_, mu.symptoms);
       for (std::uint32_t k = 0; k < rec.symptoms.count; ++k)
-        if (!repeated(rec.symptoms, k)) symptom_refs_.push_back({u32_[rec.symptoms.first + k], {mi, kNone, Weight::kSymptom}});
+        if (!repeated(rec.symptoms, k))
+          symptom_refs_.push_back({u32_[rec.symptoms.first + k], {mi, kNone, Weight::kSymptom}});
       rec.causes = u32(causes_, mu.causes);
       for (std::uint32_t k = 0; k < rec.causes.count; ++k)
         if (!repeated(rec.causes, k)) cause_refs_.push_back({u32_[rec.causes.first + k], mi});
@@ -291,14 +300,16 @@ class Compiler {
       for (const AtlasPoint& p : v.points) {
         const std::uint32_t mi = muscles_.at(p.muscle.value);
         const auto& tps = m_.muscles[mi].trigger_points;
-        auto it = std::find_if(tps.begin(), tps.end(), [&](const TriggerPoint& t) { return t.id.value == p.trigger_point.value; });
+        auto it = std::find_if(tps.begin(), tps.end(),
+                               [&](const TriggerPoint& t) { return t.id.value == p.trigger_point.value; });
         if (it == tps.end()) throw std::out_of_range("unknown trigger point '" + p.trigger_point.value + "'");
         marks_out_.push_back({tp_first[mi] + static_cast<std::uint32_t>(it - tps.begin()), vi, static_cast<float>(p.x),
                               static_cast<float>(p.y)});
       }
     }
-    std::stable_sort(shapes_out_.begin(), shapes_out_.end(),
-                     [](const ShapeRec& a, const ShapeRec& b) { return std::tie(a.area, a.view) < std::tie(b.area, b.view); });
+    std::stable_sort(shapes_out_.begin(), shapes_out_.end(), [](const ShapeRec& a, const ShapeRec& b) {
+      return std::tie(a.area, a.view) < std::tie(b.area, b.view);
+    });
     std::stable_sort(marks_out_.begin(), marks_out_.end(), [](const MarkRec& a, const MarkRec& b) {
       return std::tie(a.trigger_point, a.view) < std::tie(b.trigger_point, b.view);
     });
@@ -375,7 +386,8 @@ class Compiler {
     };
     auto pack = [](std::string_view key, std::size_t from) {
       std::uint64_t v = 0;
-      for (std::size_t i = from; i < from + 8; ++i) v = (v << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
+      for (std::size_t i = from; i < from + 8; ++i)
+        v = (v << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
       return v;
     };
     std::vector<SortKey> keys;

@@ -20,9 +20,7 @@ std::string format_diagnostic(const Diagnostic& d) {
 }
 
 bool has_errors(const std::vector<Diagnostic>& diags) {
-  return std::any_of(diags.begin(), diags.end(), [](const Diagnostic& d) {
-    return d.severity == Severity::kError;
-  });
+  return std::any_of(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
 }  // namespace tpx

@@ -43,9 +43,7 @@ class Checker {
 
   std::size_t count(Section s, std::size_t record_size) const { return h_.sections[s].size / record_size; }
 
-  bool str(Str s) const {
-    return static_cast<std::uint64_t>(s.offset) + s.size <= h_.sections[kStrings].size;
-  }
+  bool str(Str s) const { return static_cast<std::uint64_t>(s.offset) + s.size <= h_.sections[kStrings].size; }
   bool range(Range r, Section pool, std::size_t record_size) const {
     return static_cast<std::uint64_t>(r.first) + r.count <= count(pool, record_size);
   }
@@ -73,16 +71,16 @@ class Checker {
     if (!range(r, kPostings, sizeof(PostingRec))) return false;
     const PostingRec* p = records<PostingRec>(kPostings) + r.first;
     return in_muscle_order(p, r.count) && std::all_of(p, p + r.count, [&](const PostingRec& x) {
-      return x.muscle < muscles && x.trigger_point < tps &&
-             (x.weight == Weight::kPrimary || x.weight == Weight::kSpillover);
-    });
+             return x.muscle < muscles && x.trigger_point < tps &&
+                    (x.weight == Weight::kPrimary || x.weight == Weight::kSpillover);
+           });
   }
   bool symptom_postings(Range r, std::size_t muscles) const {
     if (!range(r, kPostings, sizeof(PostingRec))) return false;
     const PostingRec* p = records<PostingRec>(kPostings) + r.first;
     return in_muscle_order(p, r.count) && std::all_of(p, p + r.count, [&](const PostingRec& x) {
-      return x.muscle < muscles && x.trigger_point == kNone && x.weight == Weight::kSymptom;
-    });
+             return x.muscle < muscles && x.trigger_point == kNone && x.weight == Weight::kSymptom;
+           });
   }
   static bool in_muscle_order(const PostingRec* p, std::uint32_t count) {
     return std::is_sorted(p, p + count, [](const PostingRec& x, const PostingRec& y) { return x.muscle < y.muscle; });
@@ -93,20 +91,38 @@ class Checker {
   const Header& h_;
 };
 
-constexpr std::size_t kRecordSize[kSectionCount] = {
-    1, sizeof(Str), sizeof(std::uint32_t), sizeof(RegionRec), sizeof(AreaRec), sizeof(SymptomRec),
-    sizeof(CauseRec), sizeof(ProtocolRec), sizeof(RedFlagRec), sizeof(MuscleRec), sizeof(TriggerPointRec),
-    sizeof(ProtocolUseRec), sizeof(RelatedRec), sizeof(PostingRec), sizeof(TermRec), sizeof(Str), sizeof(ConceptRec),
-    sizeof(Str), sizeof(ViewRec), sizeof(ShapeRec), sizeof(MarkRec), sizeof(Range), sizeof(float),
-    sizeof(ConditionRec)};
+constexpr std::size_t kRecordSize[kSectionCount] = {1,
+                                                    sizeof(Str),
+                                                    sizeof(std::uint32_t),
+                                                    sizeof(RegionRec),
+                                                    sizeof(AreaRec),
+                                                    sizeof(SymptomRec),
+                                                    sizeof(CauseRec),
+                                                    sizeof(ProtocolRec),
+                                                    sizeof(RedFlagRec),
+                                                    sizeof(MuscleRec),
+                                                    sizeof(TriggerPointRec),
+                                                    sizeof(ProtocolUseRec),
+                                                    sizeof(RelatedRec),
+                                                    sizeof(PostingRec),
+                                                    sizeof(TermRec),
+                                                    sizeof(Str),
+                                                    sizeof(ConceptRec),
+                                                    sizeof(Str),
+                                                    sizeof(ViewRec),
+                                                    sizeof(ShapeRec),
+                                                    sizeof(MarkRec),
+                                                    sizeof(Range),
+                                                    sizeof(float),
+                                                    sizeof(ConditionRec)};
 
 std::string check_header(std::span<const std::byte> bytes, const Header& h, bool verify_checksum) {
   if (std::string why = image::check_head(bytes, bytes.size()); !why.empty()) return why;
   if (h.section_count != kSectionCount) return "wrong number of sections";
   for (std::uint32_t s = 0; s < kSectionCount; ++s) {
     const SectionRec& sec = h.sections[s];
-    if (sec.offset < sizeof(Header) || sec.offset > h.size || sec.size > h.size - sec.offset ||
-        sec.offset % 8 != 0 || sec.size % kRecordSize[s] != 0)
+    if (sec.offset < sizeof(Header) || sec.offset > h.size || sec.size > h.size - sec.offset || sec.offset % 8 != 0 ||
+        sec.size % kRecordSize[s] != 0)
       return fmt::format("section {} is out of bounds", s);
   }
   if (verify_checksum && checksum(bytes.subspan(sizeof(Header))) != h.checksum)
@@ -215,11 +231,11 @@ std::string check_records(const Kb& kb, const Checker& c) {
     if (!c.str(m.id) || !c.str(m.name) || !c.str(m.location) || !c.index(m.region, n_regions) || !c.strs(m.aka) ||
         !c.range(m.trigger_points, kTriggerPoints, sizeof(TriggerPointRec)) || m.trigger_points.count == 0 ||
         !c.indices(m.symptoms, kb.symptoms().size()) || !c.indices(m.causes, kb.causes().size()) ||
-        !c.range(m.protocols, kProtocolUses, sizeof(ProtocolUseRec)) || m.protocols.count == 0 ||
-        !c.strs(m.cautions) || !c.range(m.related, kRelated, sizeof(RelatedRec)) || !c.strs(m.sources))
+        !c.range(m.protocols, kProtocolUses, sizeof(ProtocolUseRec)) || m.protocols.count == 0 || !c.strs(m.cautions) ||
+        !c.range(m.related, kRelated, sizeof(RelatedRec)) || !c.strs(m.sources))
       return bad("muscle");
-  const std::size_t limits[] = {n_areas, kb.symptoms().size(), n_regions, kb.causes().size(), n_muscles,
-                                kb.conditions().size()};
+  const std::size_t limits[] = {n_areas,   kb.symptoms().size(),  n_regions, kb.causes().size(),
+                                n_muscles, kb.conditions().size()};
   const TermRec* prev = nullptr;
   for (const auto& t : kb.terms()) {
     auto kind = static_cast<std::uint32_t>(t.kind);
@@ -243,8 +259,8 @@ struct MarkOrder {
 
 }  // namespace
 
-std::optional<Kb> Kb::open_checked(std::span<const std::byte> bytes, std::shared_ptr<const void> owner,
-                                   bool full, std::string* error) {
+std::optional<Kb> Kb::open_checked(std::span<const std::byte> bytes, std::shared_ptr<const void> owner, bool full,
+                                   std::string* error) {
   auto fail = [&](std::string why) -> std::optional<Kb> {
     if (error) *error = std::move(why);
     return std::nullopt;

@@ -52,9 +52,12 @@ class Walker {
       // Say what is wrong: a KB that cannot be opened (permissions, too
       // many open files) is not "not a directory".
       const int why = errno;
-      if (why == ENOENT) error(root_, "KB directory not found");
-      else if (why == ENOTDIR) error(root_, "not a directory");
-      else error(root_, fmt::format("cannot open the KB directory: {}", std::strerror(why)));
+      if (why == ENOENT)
+        error(root_, "KB directory not found");
+      else if (why == ENOTDIR)
+        error(root_, "not a directory");
+      else
+        error(root_, fmt::format("cannot open the KB directory: {}", std::strerror(why)));
       return {};
     }
     walk(fd, "", 0);
@@ -152,7 +155,7 @@ class Walker {
           stats[i].error = errno;
         } else {
           stats[i] = FileStat{static_cast<std::uint64_t>(st.st_size), to_ns(st.st_mtim), to_ns(st.st_ctim),
-                              static_cast<std::uint64_t>(st.st_ino), st.st_mode, 0};
+                              static_cast<std::uint64_t>(st.st_ino),  st.st_mode,        0};
         }
       }
     };
@@ -210,9 +213,13 @@ std::vector<KbFile> list_kb_files(const std::string& dir, std::vector<Diagnostic
   const std::string root = trimmed(dir);
   const std::string prefix = !root.empty() && root.back() == '/' ? root : root + "/";  // "/" stays "/"
   std::vector<KbFile> files;
-  bool ok = Walker(root, diags, [&](std::string_view rel, const FileStat& st) {
-              files.push_back({prefix + std::string(rel), std::string(rel), st.size, st.mtime_ns});
-            }, max_files).run();
+  bool ok = Walker(
+                root, diags,
+                [&](std::string_view rel, const FileStat& st) {
+                  files.push_back({prefix + std::string(rel), std::string(rel), st.size, st.mtime_ns});
+                },
+                max_files)
+                .run();
   if (!ok) return {};
   std::sort(files.begin(), files.end(), [](const KbFile& a, const KbFile& b) { return a.rel < b.rel; });
   return files;

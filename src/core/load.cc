@@ -3,8 +3,8 @@
 #include "tpx/load.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <fmt/core.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,8 +12,8 @@
 #include <cerrno>
 #include <cstring>
 #include <iterator>
-#include <thread>
 #include <system_error>
+#include <thread>
 
 #include "load_atlas.h"
 #include "read_file.h"
@@ -28,7 +28,16 @@ using detail::YamlReader;
 
 // What a file holds, from its path inside the KB directory.
 enum class FileKind {
-  kRegions, kAreas, kSymptoms, kCauses, kConditions, kProtocols, kRedFlags, kMuscle, kAtlasView, kUnknown
+  kRegions,
+  kAreas,
+  kSymptoms,
+  kCauses,
+  kConditions,
+  kProtocols,
+  kRedFlags,
+  kMuscle,
+  kAtlasView,
+  kUnknown
 };
 
 struct KindName {
@@ -38,9 +47,9 @@ struct KindName {
 };
 
 constexpr KindName kKinds[] = {
-    {FileKind::kRegions, "regions", "region"},      {FileKind::kAreas, "areas", "area"},
-    {FileKind::kSymptoms, "symptoms", "symptom"},   {FileKind::kCauses, "causes", "cause"},
-    {FileKind::kProtocols, "protocols", "protocol"}, {FileKind::kRedFlags, "red-flags", "red flag"},
+    {FileKind::kRegions, "regions", "region"},          {FileKind::kAreas, "areas", "area"},
+    {FileKind::kSymptoms, "symptoms", "symptom"},       {FileKind::kCauses, "causes", "cause"},
+    {FileKind::kProtocols, "protocols", "protocol"},    {FileKind::kRedFlags, "red-flags", "red flag"},
     {FileKind::kConditions, "conditions", "condition"},
 };
 
@@ -120,8 +129,7 @@ void read_red_flag_entry(YamlReader& r, const YAML::Node& n, const std::string& 
   m.red_flags.push_back(std::move(x));
 }
 
-void read_vocabulary_entry(YamlReader& r, FileKind kind, const YAML::Node& n, const std::string& what,
-                           Model& m) {
+void read_vocabulary_entry(YamlReader& r, FileKind kind, const YAML::Node& n, const std::string& what, Model& m) {
   switch (kind) {
     case FileKind::kRegions: {
       if (!r.check_map(n, {"id", "label", "parent", "aliases"}, {"id", "label"}, what)) return;
@@ -181,8 +189,7 @@ void read_vocabulary_entry(YamlReader& r, FileKind kind, const YAML::Node& n, co
       return;
     }
     case FileKind::kProtocols: {
-      if (!r.check_map(n, {"id", "name", "tool", "steps", "dose", "cautions"}, {"id", "name", "steps", "dose"},
-                       what))
+      if (!r.check_map(n, {"id", "name", "tool", "steps", "dose", "cautions"}, {"id", "name", "steps", "dose"}, what))
         return;
       Protocol x;
       r.read(n, "id", x.id);
@@ -194,11 +201,8 @@ void read_vocabulary_entry(YamlReader& r, FileKind kind, const YAML::Node& n, co
       m.protocols.push_back(std::move(x));
       return;
     }
-    case FileKind::kRedFlags:
-      read_red_flag_entry(r, n, what, m);
-      return;
-    default:
-      return;
+    case FileKind::kRedFlags: read_red_flag_entry(r, n, what, m); return;
+    default: return;
   }
 }
 
@@ -213,8 +217,7 @@ void read_trigger_point(YamlReader& r, const YAML::Node& n, const std::string& w
   r.read(n, "name", tp.name);
   r.read(n, "location", tp.location);
   YAML::Node refers = n["refers"];
-  if (refers && !refers.IsNull() &&
-      r.check_map(refers, {"primary", "spillover"}, {"primary"}, "'refers' of " + what)) {
+  if (refers && !refers.IsNull() && r.check_map(refers, {"primary", "spillover"}, {"primary"}, "'refers' of " + what)) {
     read_area_list(r, refers, "primary", tp.primary);
     read_area_list(r, refers, "spillover", tp.spillover);
   }
@@ -236,8 +239,8 @@ void read_protocol_use(YamlReader& r, const YAML::Node& n, Muscle& m) {
 
 void read_muscle(YamlReader& r, const YAML::Node& n, Model& m) {
   if (!r.check_map(n,
-                   {"id", "name", "aka", "region", "location", "trigger_points", "symptoms", "causes",
-                    "protocols", "cautions", "related", "sources"},
+                   {"id", "name", "aka", "region", "location", "trigger_points", "symptoms", "causes", "protocols",
+                    "cautions", "related", "sources"},
                    {"id", "name", "region", "location", "trigger_points", "protocols", "sources"}, "muscle"))
     return;
   Muscle x;

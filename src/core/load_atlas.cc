@@ -48,15 +48,16 @@ bool numbers(YamlReader& r, const YAML::Node& n, std::string_view what, std::vec
   bool ok = true;
   for (const YAML::Node& item : n) {
     double v = 0;
-    if (number(r, item, fmt::format("a coordinate of {}", what), v)) out.push_back(v);
-    else ok = false;
+    if (number(r, item, fmt::format("a coordinate of {}", what), v))
+      out.push_back(v);
+    else
+      ok = false;
   }
   return ok;
 }
 
 // A list of x, y pairs with at least `min_points` points.
-bool point_list(YamlReader& r, const YAML::Node& n, std::string_view what, std::size_t min_points,
-                Polyline& out) {
+bool point_list(YamlReader& r, const YAML::Node& n, std::string_view what, std::size_t min_points, Polyline& out) {
   out.pos = r.pos(n);
   if (!numbers(r, n, what, out.values)) return false;
   if (out.values.size() % 2 != 0) {
@@ -145,8 +146,7 @@ void read_points(YamlReader& r, const YAML::Node& doc, AtlasView& v) {
   YAML::Node points = doc["points"];
   if (!points || points.IsNull()) return;
   if (!points.IsMap()) {
-    r.error(points, fmt::format("'points' must map muscle/trigger-point ids to [x, y], found {}",
-                                node_kind(points)));
+    r.error(points, fmt::format("'points' must map muscle/trigger-point ids to [x, y], found {}", node_kind(points)));
     return;
   }
   for (auto it = points.begin(); it != points.end(); ++it) {

@@ -110,8 +110,10 @@ std::vector<CauseMatch> matched_causes(const Resolution& r) {
   for (const ResolvedTerm& t : r.terms) {
     if (t.kind != TermKind::kCause) continue;
     auto it = std::find_if(out.begin(), out.end(), [&](const CauseMatch& c) { return c.cause == t.target; });
-    if (it == out.end()) out.push_back({t.target, 1});
-    else ++it->mentions;
+    if (it == out.end())
+      out.push_back({t.target, 1});
+    else
+      ++it->mentions;
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const CauseMatch& a, const CauseMatch& b) { return a.mentions > b.mentions; });

@@ -13,37 +13,35 @@ namespace {
 // sorted for binary search. Words that do distinguish areas ("back", "front", "top",
 // "side", "inside", "under", "behind", "between") must never be here.
 constexpr std::array<std::string_view, 69> kFiller = {
-    "a", "ache", "achey", "aching", "achy", "also", "am", "an",
-    "and", "any", "are", "area", "at", "be", "been", "bit",
-    "by", "constant", "discomfort", "do", "feel", "feeling", "for", "from",
-    "get", "go", "going", "gone", "got", "has", "have", "having",
-    "hurt", "hurting", "i", "im", "in", "into", "is", "it",
-    "ive", "just", "keep", "keeping", "kept", "kind", "lot", "me",
-    "mine", "my", "of", "on", "pain", "painful", "quite", "really",
-    "region", "so", "some", "sore", "soreness", "spot", "that", "the",
-    "there", "this", "very", "when", "with"};
+    "a",        "ache",    "achey", "aching",  "achy",  "also",   "am",     "an",       "and",        "any",
+    "are",      "area",    "at",    "be",      "been",  "bit",    "by",     "constant", "discomfort", "do",
+    "feel",     "feeling", "for",   "from",    "get",   "go",     "going",  "gone",     "got",        "has",
+    "have",     "having",  "hurt",  "hurting", "i",     "im",     "in",     "into",     "is",         "it",
+    "ive",      "just",    "keep",  "keeping", "kept",  "kind",   "lot",    "me",       "mine",       "my",
+    "of",       "on",      "pain",  "painful", "quite", "really", "region", "so",       "some",       "sore",
+    "soreness", "spot",    "that",  "the",     "there", "this",   "very",   "when",     "with"};
 
 // Irregular plurals and spelling variants, sorted by the first element.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 19>
-    kIrregular = {{{"calves", "calf"},
-                   {"cannot", "cant"},
-                   {"centre", "center"},
-                   {"does", "do"},
-                   {"draught", "draft"},
-                   {"dysmenorrhoea", "dysmenorrhea"},
-                   {"favouring", "favoring"},
-                   {"feet", "foot"},
-                   {"goes", "go"},
-                   {"hurts", "hurt"},
-                   {"hypoglycaemia", "hypoglycemia"},
-                   {"lying", "lie"},
-                   {"oedema", "edema"},
-                   {"orthopaedic", "orthopedic"},
-                   {"shoulderblade", "shoulder blade"},
-                   {"shoulderblades", "shoulder blade"},
-                   {"teeth", "tooth"},
-                   {"thighbone", "thigh bone"},
-                   {"tumour", "tumor"}}};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 19> kIrregular = {
+    {{"calves", "calf"},
+     {"cannot", "cant"},
+     {"centre", "center"},
+     {"does", "do"},
+     {"draught", "draft"},
+     {"dysmenorrhoea", "dysmenorrhea"},
+     {"favouring", "favoring"},
+     {"feet", "foot"},
+     {"goes", "go"},
+     {"hurts", "hurt"},
+     {"hypoglycaemia", "hypoglycemia"},
+     {"lying", "lie"},
+     {"oedema", "edema"},
+     {"orthopaedic", "orthopedic"},
+     {"shoulderblade", "shoulder blade"},
+     {"shoulderblades", "shoulder blade"},
+     {"teeth", "tooth"},
+     {"thighbone", "thigh bone"},
+     {"tumour", "tumor"}}};
 
 // Both are binary-searched: an entry added out of order would silently stop
 // matching, so the order is checked when tpx is compiled.
@@ -52,13 +50,10 @@ static_assert(std::is_sorted(kIrregular.begin(), kIrregular.end(),
                              [](const auto& a, const auto& b) { return a.first < b.first; }),
               "kIrregular must stay sorted by its first element");
 
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
+bool is_word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.substr(s.size() - suffix.size()) == suffix;
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 // Splits lowercase text into raw words, deleting apostrophes.
@@ -70,8 +65,7 @@ std::vector<std::string> split_words(std::string_view text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
     if (c == '\'') continue;
     // U+2019 RIGHT SINGLE QUOTATION MARK, the typographic apostrophe.
-    if (c == 0xE2 && i + 2 < text.size() &&
-        static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
         static_cast<unsigned char>(text[i + 2]) == 0x99) {
       i += 2;
       continue;
@@ -94,22 +88,18 @@ std::vector<std::string> split_words(std::string_view text) {
 }  // namespace
 
 std::string fold_word(std::string_view w) {
-  auto it = std::lower_bound(
-      kIrregular.begin(), kIrregular.end(), w,
-      [](const auto& entry, std::string_view key) { return entry.first < key; });
+  auto it = std::lower_bound(kIrregular.begin(), kIrregular.end(), w,
+                             [](const auto& entry, std::string_view key) { return entry.first < key; });
   if (it != kIrregular.end() && it->first == w) return std::string(it->second);
   std::string s(w);
   if (s.size() > 4 && ends_with(s, "ies")) return s.substr(0, s.size() - 3) + "y";
-  if (s.size() > 3 && s.back() == 's' && !ends_with(s, "ss") &&
-      !ends_with(s, "us") && !ends_with(s, "is")) {
+  if (s.size() > 3 && s.back() == 's' && !ends_with(s, "ss") && !ends_with(s, "us") && !ends_with(s, "is")) {
     s.pop_back();
   }
   return s;
 }
 
-bool is_filler(std::string_view w) {
-  return std::binary_search(kFiller.begin(), kFiller.end(), w);
-}
+bool is_filler(std::string_view w) { return std::binary_search(kFiller.begin(), kFiller.end(), w); }
 
 std::vector<std::string> fold_words(std::string_view text) {
   std::vector<std::string> out;
@@ -119,9 +109,7 @@ std::vector<std::string> fold_words(std::string_view text) {
     std::size_t start = 0;
     while (start <= folded.size()) {
       std::size_t sp = folded.find(' ', start);
-      std::string part = folded.substr(start, sp == std::string::npos
-                                                  ? std::string::npos
-                                                  : sp - start);
+      std::string part = folded.substr(start, sp == std::string::npos ? std::string::npos : sp - start);
       if (!part.empty()) out.push_back(std::move(part));
       if (sp == std::string::npos) break;
       start = sp + 1;

@@ -46,12 +46,8 @@ void take(BestByMuscle& best, std::span<const image::PostingRec> postings, std::
 BestByMuscle postings_for(const Kb& kb, const ResolvedTerm& t) {
   BestByMuscle best;
   switch (t.kind) {
-    case TermKind::kArea:
-      take(best, kb.postings(kb.areas()[t.target].postings), t.target);
-      break;
-    case TermKind::kSymptom:
-      take(best, kb.postings(kb.symptoms()[t.target].postings), kNone);
-      break;
+    case TermKind::kArea: take(best, kb.postings(kb.areas()[t.target].postings), t.target); break;
+    case TermKind::kSymptom: take(best, kb.postings(kb.symptoms()[t.target].postings), kNone); break;
     case TermKind::kRegion: {
       // A vague word ("arm") is explained better by a muscle that refers to
       // more of the places it covers: combine the areas noisy-OR style, so one
@@ -136,8 +132,8 @@ Ranking rank(const Kb& kb, const Resolution& r, std::size_t top) {
   const double n = static_cast<double>(kb.muscles().size());
   std::vector<Match> by_muscle;  // in muscle order; each term's postings are merged in
   std::set<std::pair<TermKind, std::uint32_t>> seen;
-  bool only_causes = std::all_of(r.terms.begin(), r.terms.end(),
-                                 [](const ResolvedTerm& t) { return t.kind == TermKind::kCause; });
+  bool only_causes =
+      std::all_of(r.terms.begin(), r.terms.end(), [](const ResolvedTerm& t) { return t.kind == TermKind::kCause; });
   for (std::size_t i = 0; i < r.terms.size(); ++i) {
     const ResolvedTerm& t = r.terms[i];
     if (!seen.insert({t.kind, t.target}).second) continue;  // the same term twice is one item
@@ -160,8 +156,8 @@ Ranking rank(const Kb& kb, const Resolution& r, std::size_t top) {
       auto at = std::find(culprits.begin(), culprits.end(), muscle);
       std::uint32_t culprit = at == culprits.end() ? 0 : static_cast<std::uint32_t>(at - culprits.begin()) + 1;
       if (culprit) {
-        contribution += kCulpritLift * static_cast<double>(culprits.size() - culprit + 1) /
-                        static_cast<double>(culprits.size());
+        contribution +=
+            kCulpritLift * static_cast<double>(culprits.size() - culprit + 1) / static_cast<double>(culprits.size());
       }
       if (counts) ++m.explained;
       m.score += contribution;

@@ -28,15 +28,15 @@ constexpr std::string_view kAgeWord = "0age", kNumberWord = "0num";
 
 // Words that negate what follows ("no swelling", "not hot or swollen").
 // "cant" is not one: "I can't feel my foot" is the symptom itself.
-constexpr std::array<std::string_view, 18> kNegations = {
-    "arent", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt", "neither",
-    "never", "no", "none", "nor", "not", "wasnt", "werent", "without", "wont"};
+constexpr std::array<std::string_view, 18> kNegations = {"arent",  "didnt", "doesnt",  "dont",   "hadnt",   "hasnt",
+                                                         "havent", "isnt",  "neither", "never",  "no",      "none",
+                                                         "nor",    "not",   "wasnt",   "werent", "without", "wont"};
 // After a negation these do not negate anything ("no longer", "not sure").
-constexpr std::array<std::string_view, 10> kNotNegating = {"certain", "doubt", "idea", "just", "longer",
-                                                           "matter", "only", "reason", "sure", "wonder"};
+constexpr std::array<std::string_view, 10> kNotNegating = {"certain", "doubt", "idea",   "just", "longer",
+                                                           "matter",  "only",  "reason", "sure", "wonder"};
 // Words that end a negation's reach ("no fever but my neck is stiff").
-constexpr std::array<std::string_view, 9> kClauseBreaks = {"although", "apart", "but", "except", "however",
-                                                           "instead", "now", "though", "yet"};
+constexpr std::array<std::string_view, 9> kClauseBreaks = {"although", "apart", "but",    "except", "however",
+                                                           "instead",  "now",   "though", "yet"};
 // Words that continue a negated list without counting against its reach
 // ("no swelling or any redness").
 constexpr std::array<std::string_view, 7> kListWords = {"any", "nor", "obvious", "or", "real", "sign", "signs"};
@@ -44,16 +44,16 @@ constexpr std::array<std::string_view, 7> kListWords = {"any", "nor", "obvious",
 constexpr int kNegationReach = 3;
 // Extra words allowed between two words of a concept phrase ("calf is
 // swollen" for "calf swollen"): filler and these.
-constexpr std::array<std::string_view, 14> kGapWords = {"a",   "again", "all",   "also", "even", "left", "more",
+constexpr std::array<std::string_view, 14> kGapWords = {"a",   "again", "all",   "also",  "even", "left", "more",
                                                         "now", "out",   "right", "still", "to",   "too",  "up"};
 constexpr int kMaxGap = 2;
 
 // Everyday words one slip away from a catalogue word: never "corrected".
 // Sorted.
 constexpr std::array<std::string_view, 30> kCommonWords = {
-    "bowl",   "chess",  "clock",  "fight",  "fill",   "heard",  "light",  "might",  "mild",   "mile",
-    "night",  "right",  "sheet",  "sight",  "sleep",  "sleepy", "stare",  "start",  "steep",  "store",
-    "sweet",  "sweets", "table",  "tight",  "wait",   "walk",   "week",   "weekly", "weight", "wild"};
+    "bowl",  "chess",  "clock", "fight", "fill",  "heard",  "light", "might",  "mild",   "mile",
+    "night", "right",  "sheet", "sight", "sleep", "sleepy", "stare", "start",  "steep",  "store",
+    "sweet", "sweets", "table", "tight", "wait",  "walk",   "week",  "weekly", "weight", "wild"};
 static_assert(std::is_sorted(kCommonWords.begin(), kCommonWords.end()), "kCommonWords is binary-searched");
 
 template <std::size_t N>
@@ -69,8 +69,8 @@ bool is_number(std::string_view w, int* value = nullptr) {
   if (ec != std::errc() || end == w.data()) return false;
   std::string_view rest(end, static_cast<std::size_t>(w.data() + w.size() - end));
   // "60s", "65yo", "70yrs": a number with its unit stuck on.
-  if (!rest.empty() && rest != "s" && rest != "yo" && rest != "yr" && rest != "yrs" && rest != "kg" &&
-      rest != "lb" && rest != "lbs")
+  if (!rest.empty() && rest != "s" && rest != "yo" && rest != "yr" && rest != "yrs" && rest != "kg" && rest != "lb" &&
+      rest != "lbs")
     return false;
   if (value) *value = v;
   return true;
@@ -384,8 +384,10 @@ std::vector<RedFlagHit> screen_red_flags(const Kb& kb, const std::vector<std::st
 
 std::string red_flag_key(std::string_view phrase) {
   std::string text(phrase);
-  for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"{age}", kAgeWord}, {"{number}", kNumberWord}}) {
-    for (std::size_t at; (at = text.find(from)) != std::string::npos;) text.replace(at, from.size(), " " + std::string(to) + " ");
+  for (auto [from, to] :
+       {std::pair<std::string_view, std::string_view>{"{age}", kAgeWord}, {"{number}", kNumberWord}}) {
+    for (std::size_t at; (at = text.find(from)) != std::string::npos;)
+      text.replace(at, from.size(), " " + std::string(to) + " ");
   }
   std::string key;
   for (const std::string& w : fold_words(text)) key += (key.empty() ? "" : " ") + w;

@@ -14,11 +14,11 @@
 
 #include <fmt/format.h>
 
+#include "english_words.h"
+#include "spelling.h"
 #include "tpx/limits.h"
 #include "tpx/normalize.h"
 #include "tpx/red_flags.h"
-#include "english_words.h"
-#include "spelling.h"
 #include "tpx/suggest.h"
 #include "utf8.h"
 
@@ -30,19 +30,18 @@ using image::TermRec;
 
 // Words that describe the pain, not the place ("burning", "left").
 constexpr std::array<std::string_view, 26> kQualities = {
-    "burning", "cramping", "deep",     "dull",     "electric", "gnawing",  "hot",
-    "intense", "mild",     "nagging",  "niggling", "piercing", "pounding", "pressing",
-    "pulsing", "radiating", "searing", "severe",   "sharp",    "shooting", "stabbing",
-    "stinging", "tender",  "throbbing", "twinge",  "twinging"};
+    "burning", "cramping", "deep",     "dull",     "electric", "gnawing",   "hot",       "intense", "mild",
+    "nagging", "niggling", "piercing", "pounding", "pressing", "pulsing",   "radiating", "searing", "severe",
+    "sharp",   "shooting", "stabbing", "stinging", "tender",   "throbbing", "twinge",    "twinging"};
 constexpr std::array<std::string_view, 6> kSides = {"bilateral", "both", "left", "leftside", "right", "rightside"};
 // Hedges and the words around what hurts to do: "migraine-like", "sort of a
 // headache", "it hurts to kneel", "I can't bend my knee". They may be part of
 // a name ("feels like heartburn") but are never a word of their own, so a
 // name is also tried without them and the fallback ignores them. Folded.
 constexpr std::array<std::string_view, 29> kHedges = {
-    "able", "all",   "cannot", "cant",    "could",  "couldnt", "difficult", "difficulty", "doesnt", "dont",
-    "esque", "hard", "ish",    "like",    "near",   "sort",    "sorta",     "struggle",   "struggling",
-    "to",    "tried", "trouble", "try",   "trying", "type",    "unable",    "way",        "whenever", "wont"};
+    "able",  "all",     "cannot", "cant",   "could", "couldnt", "difficult", "difficulty", "doesnt",     "dont",
+    "esque", "hard",    "ish",    "like",   "near",  "sort",    "sorta",     "struggle",   "struggling", "to",
+    "tried", "trouble", "try",    "trying", "type",  "unable",  "way",       "whenever",   "wont"};
 constexpr std::size_t kMaxAliasWords = 8;
 // Words of an unmatched phrase compared one by one with every name for a
 // "did you mean" (docs/limits.md, Time).
@@ -208,8 +207,9 @@ class Resolver {
         if (!f) continue;
         std::fill(taken.begin() + static_cast<std::ptrdiff_t>(i), taken.begin() + static_cast<std::ptrdiff_t>(i + len),
                   true);
-        if (f->whole) std::fill(in_name.begin() + static_cast<std::ptrdiff_t>(i),
-                                in_name.begin() + static_cast<std::ptrdiff_t>(i + len), true);
+        if (f->whole)
+          std::fill(in_name.begin() + static_cast<std::ptrdiff_t>(i),
+                    in_name.begin() + static_cast<std::ptrdiff_t>(i + len), true);
         found.push_back(std::move(*f));
       }
     }
@@ -221,8 +221,8 @@ class Resolver {
   // "name of area 'lower-back-teeth'", plus the shorter name it won over and
   // the words it was matched without.
   std::string why_exact(const std::vector<Word>& seq, const Found& f) const {
-    std::string why = fmt::format("a name of {} '{}'", term_kind_name(f.term->kind),
-                                  term_id(kb_, f.term->kind, f.term->target));
+    std::string why =
+        fmt::format("a name of {} '{}'", term_kind_name(f.term->kind), term_id(kb_, f.term->kind, f.term->target));
     for (const TermRec& other : kb_.find_terms(f.key)) {
       if (&other == f.term || !(kinds_ & kind_bit(other.kind))) continue;
       why += fmt::format(" (also of {} '{}'; the {} claims it first)", term_kind_name(other.kind),

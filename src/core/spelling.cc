@@ -21,8 +21,10 @@ bool is_english_word(std::string_view folded) {
     const std::size_t end = all.find('\n', mid);
     const std::string_view word = all.substr(mid, end - mid);
     if (word == folded) return true;
-    if (word < folded) lo = end + 1;
-    else hi = mid;
+    if (word < folded)
+      lo = end + 1;
+    else
+      hi = mid;
   }
   return false;
 }

@@ -41,7 +41,7 @@ class Speller {
   void index();
   const Kb& kb_;
   bool indexed_ = false;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_sound_;  // sound key -> words()
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_sound_;    // sound key -> words()
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_start_;  // first byte and length -> words()
   std::unordered_map<std::string, std::string> memo_;
 };

@@ -24,8 +24,8 @@ int osa(std::string_view a, std::string_view b, int limit, int* rows) {
   for (int i = 1; i <= n; ++i) {
     const int lo = std::max(1, i - limit), hi = std::min(m, i + limit);
     cur[0] = std::min(i, far);
-    if (lo > 1) cur[lo - 1] = far;   // left of the band, read by this row
-    if (hi < m) cur[hi + 1] = far;   // right of it, read by the next row
+    if (lo > 1) cur[lo - 1] = far;  // left of the band, read by this row
+    if (hi < m) cur[hi + 1] = far;  // right of it, read by the next row
     int row_min = lo == 1 ? cur[0] : far;
     for (int j = lo; j <= hi; ++j) {
       int cost = a[i - 1] == b[j - 1] ? 0 : 1;
@@ -78,9 +78,8 @@ std::string sound_key(std::string_view w) {
   return out;
 }
 
-std::vector<std::string> closest(std::string_view word,
-                                 const std::vector<std::string>& candidates,
-                                 int max_distance, std::size_t max_results) {
+std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates, int max_distance,
+                                 std::size_t max_results) {
   struct Hit {
     int distance;
     std::size_t order;
@@ -90,9 +89,7 @@ std::vector<std::string> closest(std::string_view word,
     int d = edit_distance(word, candidates[i], max_distance);
     if (d <= max_distance) hits.push_back({d, i});
   }
-  std::stable_sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) {
-    return x.distance < y.distance;
-  });
+  std::stable_sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) { return x.distance < y.distance; });
   std::vector<std::string> out;
   for (const Hit& h : hits) {
     const std::string& c = candidates[h.order];

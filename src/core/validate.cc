@@ -53,8 +53,8 @@ class Validator {
   void define(IdMap& ids, const Text& id, std::string_view noun) {
     if (id.value.empty()) return;  // reported as a missing key already
     if (!is_valid_id(id.value)) {
-      error(id.pos, fmt::format("{} id '{}' must be kebab-case: lowercase letters, digits and single hyphens",
-                                noun, id.value));
+      error(id.pos,
+            fmt::format("{} id '{}' must be kebab-case: lowercase letters, digits and single hyphens", noun, id.value));
     }
     auto [it, inserted] = ids.emplace(id.value, id.pos);
     if (!inserted) {
@@ -152,8 +152,8 @@ class Validator {
     }
     for (const RedFlag& f : m_.red_flags) {
       if (!f.urgency.value.empty() && !parse_urgency(f.urgency.value))
-        error(f.urgency.pos, fmt::format("unknown urgency '{}'; expected emergency, urgent, soon or caution",
-                                         f.urgency.value));
+        error(f.urgency.pos,
+              fmt::format("unknown urgency '{}'; expected emergency, urgent, soon or caution", f.urgency.value));
       if (f.presentations.empty()) error(f.id.pos, fmt::format("red flag '{}' has no presentations", f.id.value));
       for (const std::vector<Text>& p : f.presentations) {
         bool required = false;
@@ -170,7 +170,8 @@ class Validator {
       for (const Text& c : f.covers) require(red_flags_, c, "red flag");
     }
     for (const RedFlagConcept& c : m_.red_flag_concepts)
-      if (!used.count(c.id.value)) warning(c.id.pos, fmt::format("red-flag concept '{}' is used by no flag", c.id.value));
+      if (!used.count(c.id.value))
+        warning(c.id.pos, fmt::format("red-flag concept '{}' is used by no flag", c.id.value));
   }
 
   // An alias key may name one area, region, symptom, cause or condition; a
@@ -192,8 +193,8 @@ class Validator {
       }
       auto [it, inserted] = owner.emplace(key, std::make_pair(who, alias.pos));
       if (!inserted && it->second.first != who && !region_and_condition(it->second.first, who)) {
-        warning(alias.pos, fmt::format("alias '{}' of {} is also claimed by {} ({}); the first claim wins",
-                                       alias.value, who, it->second.first, where(it->second.second)));
+        warning(alias.pos, fmt::format("alias '{}' of {} is also claimed by {} ({}); the first claim wins", alias.value,
+                                       who, it->second.first, where(it->second.second)));
       }
     };
     auto name = [](std::string_view noun, const Text& id) { return fmt::format("{} '{}'", noun, id.value); };
@@ -237,11 +238,14 @@ class Validator {
     std::set<std::string> tp_ids;
     for (const TriggerPoint& tp : mu.trigger_points) {
       if (!tp.id.value.empty()) {
-        if (!is_valid_id(tp.id.value)) error(tp.id.pos, fmt::format("trigger point id '{}' must be kebab-case", tp.id.value));
-        if (!tp_ids.insert(tp.id.value).second) error(tp.id.pos, fmt::format("duplicate trigger point id '{}'", tp.id.value));
+        if (!is_valid_id(tp.id.value))
+          error(tp.id.pos, fmt::format("trigger point id '{}' must be kebab-case", tp.id.value));
+        if (!tp_ids.insert(tp.id.value).second)
+          error(tp.id.pos, fmt::format("duplicate trigger point id '{}'", tp.id.value));
       }
       if (tp.primary.empty() && !tp.id.value.empty()) {
-        error(tp.id.pos, fmt::format("trigger point '{}' refers nowhere: 'primary' needs at least one area", tp.id.value));
+        error(tp.id.pos,
+              fmt::format("trigger point '{}' refers nowhere: 'primary' needs at least one area", tp.id.value));
       }
       for (const Text& a : tp.primary) require(areas_, a, "area");
       for (const Text& a : tp.spillover) require(areas_, a, "area");
@@ -250,8 +254,10 @@ class Validator {
     for (const Text& c : mu.causes) require(causes_, c, "cause");
     for (const ProtocolUse& p : mu.protocols) require(protocols_, p.id, "protocol");
     for (const Related& r : mu.related) {
-      if (r.id.value == mu.id.value) error(r.id.pos, "a muscle cannot be related to itself");
-      else require(muscles_, r.id, "muscle");
+      if (r.id.value == mu.id.value)
+        error(r.id.pos, "a muscle cannot be related to itself");
+      else
+        require(muscles_, r.id, "muscle");
       bool known = std::any_of(std::begin(kRelatedReasons), std::end(kRelatedReasons),
                                [&](const char* reason) { return r.reason.value == reason; });
       if (!known) {
@@ -280,7 +286,8 @@ class Validator {
       std::set<std::string> seen;
       for (const Text& c : culprits) {
         if (!require(muscles_, c, "muscle")) continue;
-        if (!seen.insert(c.value).second) error(c.pos, fmt::format("culprit '{}' is listed twice", c.value));
+        if (!seen.insert(c.value).second)
+          error(c.pos, fmt::format("culprit '{}' is listed twice", c.value));
         else if (!linked.count(c.value))
           error(c.pos, fmt::format("culprit '{}' of '{}' {}", c.value, owner.value, link));
       }
@@ -320,12 +327,14 @@ class Validator {
         }
         if (!ok) continue;
         const std::set<std::string>& s = shows[mu.value];
-        bool linked = std::any_of(c.areas.begin(), c.areas.end(), [&](const Text& a) { return s.count("area:" + a.value); }) ||
-                      std::any_of(c.symptoms.begin(), c.symptoms.end(),
-                                  [&](const Text& x) { return s.count("symptom:" + x.value); });
+        bool linked =
+            std::any_of(c.areas.begin(), c.areas.end(), [&](const Text& a) { return s.count("area:" + a.value); }) ||
+            std::any_of(c.symptoms.begin(), c.symptoms.end(),
+                        [&](const Text& x) { return s.count("symptom:" + x.value); });
         if (!linked)
-          error(mu.pos, fmt::format("muscle '{}' of condition '{}' neither refers pain to its areas nor lists its symptoms",
-                                    mu.value, c.id.value));
+          error(mu.pos,
+                fmt::format("muscle '{}' of condition '{}' neither refers pain to its areas nor lists its symptoms",
+                            mu.value, c.id.value));
       }
     }
   }

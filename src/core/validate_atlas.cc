@@ -80,10 +80,13 @@ class AtlasValidator {
     std::vector<std::string> area_names(areas_.begin(), areas_.end());
     std::set<std::string> seen;
     for (const AtlasArea& a : v.areas) {
-      if (!areas_.count(a.area.value)) unknown(a.area, "area", area_names);
-      else placed_areas_.insert(a.area.value);
+      if (!areas_.count(a.area.value))
+        unknown(a.area, "area", area_names);
+      else
+        placed_areas_.insert(a.area.value);
       if (!seen.insert(a.area.value).second)
-        add(Severity::kError, a.area.pos, fmt::format("area '{}' is listed twice in view '{}'", a.area.value, v.id.value));
+        add(Severity::kError, a.area.pos,
+            fmt::format("area '{}' is listed twice in view '{}'", a.area.value, v.id.value));
       for (const AtlasShape& s : a.shapes) check_shape(v, outline, a, s);
     }
     std::set<std::string> seen_points;
@@ -106,8 +109,10 @@ class AtlasValidator {
                    const AtlasShape& s) {
     std::vector<double> pts = s.kind == AtlasShape::Kind::kEllipse ? ellipse_polygon(s.values, 16) : s.values;
     if (s.kind == AtlasShape::Kind::kPolygon && std::fabs(signed_area(pts)) < 1e-6) {
-      add(Severity::kError, s.pos, fmt::format("a shape of area '{}' in view '{}' has no area (its points lie on "
-                                               "one line)", a.area.value, v.id.value));
+      add(Severity::kError, s.pos,
+          fmt::format("a shape of area '{}' in view '{}' has no area (its points lie on "
+                      "one line)",
+                      a.area.value, v.id.value));
       return;
     }
     if (outline.empty()) return;
@@ -132,7 +137,8 @@ class AtlasValidator {
                    std::set<std::string>& seen) {
     const std::string key = p.muscle.value + "/" + p.trigger_point.value;
     if (!seen.insert(key).second)
-      add(Severity::kError, p.muscle.pos, fmt::format("trigger point '{}' is placed twice in view '{}'", key, v.id.value));
+      add(Severity::kError, p.muscle.pos,
+          fmt::format("trigger point '{}' is placed twice in view '{}'", key, v.id.value));
     auto mu = muscles_.find(p.muscle.value);
     if (mu == muscles_.end()) {
       std::vector<std::string> names;

@@ -10,7 +10,7 @@
 #include <set>
 #include <sstream>
 
-#include "tpx/load.h"
+#include "tpx/limits.h"
 #include "tpx/suggest.h"
 #include "utf8.h"
 
@@ -27,9 +27,7 @@ class AnchorFinder : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { note(m, a); }
   void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { note(m, 1); }
-  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string&) override {
-    note(m, a);
-  }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string&) override { note(m, a); }
   void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
     note(m, a);
   }
@@ -121,14 +119,9 @@ void YamlReader::error_at(int line, int column, std::string message) {
   add(Severity::kError, {file_, line, column}, std::move(message));
 }
 
-void YamlReader::warning(const YAML::Node& at, std::string message) {
-  add(Severity::kWarning, pos(at), std::move(message));
-}
-
 bool YamlReader::screen(std::string_view text) {
   if (text.size() > kMaxFileBytes) {
-    error_at(0, 0, fmt::format("file is {} bytes; the limit is {} bytes", text.size(),
-                               kMaxFileBytes));
+    error_at(0, 0, fmt::format("file is {} bytes; the limit is {} bytes", text.size(), kMaxFileBytes));
     return false;
   }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -153,13 +146,12 @@ bool YamlReader::screen(std::string_view text) {
     }
     std::size_t len = utf8_length(text, i);
     if (len == 0) {
-      error_at(line, col, fmt::format("invalid UTF-8 byte 0x{:02X}",
-                                      static_cast<unsigned char>(c)));
+      error_at(line, col, fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(c)));
       return false;
     }
     if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7F) {
-      error_at(line, col, fmt::format("control character 0x{:02X}; a KB file is plain text",
-                                      static_cast<unsigned char>(c)));
+      error_at(line, col,
+               fmt::format("control character 0x{:02X}; a KB file is plain text", static_cast<unsigned char>(c)));
       return false;
     }
     if (c == '\n') {  // quoted scalars may span lines: the quote state carries over
@@ -216,8 +208,8 @@ bool YamlReader::screen(std::string_view text) {
     // indented 128 columns, which is allowed.
     if (c != ' ' && c != '-') at_indent = false;
     if (at_indent && col > kMaxIndentColumns) {
-      error_at(line, col, fmt::format("indented more than {} columns; the KB nests only a few levels deep",
-                                      kMaxIndentColumns));
+      error_at(line, col,
+               fmt::format("indented more than {} columns; the KB nests only a few levels deep", kMaxIndentColumns));
       return false;
     }
     if (!comment && !quote && c != ' ' && c != '\r' && !(c == '#' && (col == 1 || text[i - 1] == ' '))) {
@@ -241,8 +233,7 @@ bool YamlReader::screen(std::string_view text) {
       } else if (c == '#' && (col == 1 || text[i - 1] == ' ')) {
         comment = true;
       } else if (c == '"' || c == '\'') {
-        if (col == 1 || std::string_view(" [{,:-").find(text[i - 1]) != std::string_view::npos)
-          quote = c;
+        if (col == 1 || std::string_view(" [{,:-").find(text[i - 1]) != std::string_view::npos) quote = c;
       } else if (c == '[' || c == '{') {
         if (++flow_depth > kMaxFlowDepth) {
           error_at(line, col, fmt::format("nesting deeper than {} levels", kMaxFlowDepth));
@@ -296,8 +287,7 @@ std::optional<YAML::Node> YamlReader::parse(std::string_view text) {
 }
 
 bool YamlReader::check_map(const YAML::Node& n, std::initializer_list<std::string_view> allowed,
-                           std::initializer_list<std::string_view> required,
-                           std::string_view what) {
+                           std::initializer_list<std::string_view> required, std::string_view what) {
   if (!n.IsMap()) {
     error(n, fmt::format("{} must be a mapping of keys to values, found {}", what, node_kind(n)));
     return false;

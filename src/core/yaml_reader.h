@@ -31,7 +31,6 @@ class YamlReader {
   Pos pos(const YAML::Node& n) const;
   void error(const YAML::Node& at, std::string message);
   void error_at(int line, int column, std::string message);
-  void warning(const YAML::Node& at, std::string message);
 
   /// Checks that `n` is a mapping with only `allowed` keys (suggesting the
   /// nearest one for a misspelt key), no duplicate keys and every `required`

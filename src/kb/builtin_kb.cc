@@ -11,7 +11,8 @@ __asm__(
     ".balign 16\n"
     ".global tpx_embedded_kb_begin\n"
     "tpx_embedded_kb_begin:\n"
-    ".incbin \"" TPX_KB_IMAGE_PATH "\"\n"
+    ".incbin \"" TPX_KB_IMAGE_PATH
+    "\"\n"
     ".global tpx_embedded_kb_end\n"
     "tpx_embedded_kb_end:\n"
     ".byte 0\n"

@@ -25,8 +25,8 @@ std::string escape(std::string_view s, bool tsv) {
     if (c >= 0x20 && c < 0x7F) {
       // A run of printable ASCII (most text) is copied in one piece.
       std::size_t end = i + 1;
-      while (end < s.size() && static_cast<unsigned char>(s[end]) >= 0x20 && static_cast<unsigned char>(s[end]) < 0x7F &&
-             !(tsv && s[end] == '\\'))
+      while (end < s.size() && static_cast<unsigned char>(s[end]) >= 0x20 &&
+             static_cast<unsigned char>(s[end]) < 0x7F && !(tsv && s[end] == '\\'))
         ++end;
       if (c == '\\' && tsv) out += '\\';
       out.append(s.data() + i, end - i);
@@ -61,11 +61,11 @@ std::string escape(std::string_view s, bool tsv) {
 }  // namespace
 
 bool is_invisible_control(char32_t cp) {
-  return (cp >= 0x80 && cp <= 0x9F) ||                      // C1 controls: U+009B is a CSI to some terminals
-         cp == 0x061C || cp == 0x200E || cp == 0x200F ||    // bidirectional marks
-         (cp >= 0x202A && cp <= 0x202E) ||                  // bidirectional embeddings and overrides
-         (cp >= 0x2066 && cp <= 0x2069) ||                  // bidirectional isolates
-         cp == 0x2028 || cp == 0x2029;                      // line and paragraph separators
+  return (cp >= 0x80 && cp <= 0x9F) ||                    // C1 controls: U+009B is a CSI to some terminals
+         cp == 0x061C || cp == 0x200E || cp == 0x200F ||  // bidirectional marks
+         (cp >= 0x202A && cp <= 0x202E) ||                // bidirectional embeddings and overrides
+         (cp >= 0x2066 && cp <= 0x2069) ||                // bidirectional isolates
+         cp == 0x2028 || cp == 0x2029;                    // line and paragraph separators
 }
 
 std::string visible(std::string_view s) { return escape(s, false); }

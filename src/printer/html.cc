@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
-#include <sstream>
 
 #include "svg_text.h"
 #include "tpx/picture.h"
@@ -66,8 +66,9 @@ void begin(std::ostream& out, std::string_view title) {
 }
 
 void end(std::ostream& out) {
-  fmt::print(out, "<p class=\"muted\">Made with tpx. Sides are the person's own: \"your left\" and \"your right\" "
-                  "are marked on every view.</p>\n</body>\n</html>\n");
+  fmt::print(out,
+             "<p class=\"muted\">Made with tpx. Sides are the person's own: \"your left\" and \"your right\" "
+             "are marked on every view.</p>\n</body>\n</html>\n");
 }
 
 void map(std::ostream& out, const Kb& kb, const Picture& p) {
@@ -80,8 +81,10 @@ void map(std::ostream& out, const Kb& kb, const Picture& p) {
 
 void press_point(std::ostream& out, const Kb& kb, std::uint32_t tp) {
   const image::TriggerPointRec& t = kb.trigger_point(tp);
-  if (kb.str(t.name).empty()) fmt::print(out, "<p class=\"press\">{}</p>\n", esc(kb.str(t.location)));
-  else fmt::print(out, "<p class=\"press\"><b>{}.</b> {}</p>\n", esc(kb.str(t.name)), esc(kb.str(t.location)));
+  if (kb.str(t.name).empty())
+    fmt::print(out, "<p class=\"press\">{}</p>\n", esc(kb.str(t.location)));
+  else
+    fmt::print(out, "<p class=\"press\"><b>{}.</b> {}</p>\n", esc(kb.str(t.name)), esc(kb.str(t.location)));
 }
 
 // Every caution once, in the order first met: the protocols share most of
@@ -129,8 +132,10 @@ void steps(std::ostream& out, const Kb& kb, const std::vector<std::uint32_t>& mu
     out << "<p class=\"muted\">The main methods for each muscle; <code>tpx muscle NAME</code> lists them all.</p>\n";
   for (std::uint32_t pi : order) {
     const image::ProtocolRec& p = kb.protocols()[pi];
-    if (kb.str(p.tool).empty()) fmt::print(out, "<h3>{}</h3>\n", esc(kb.str(p.name)));
-    else fmt::print(out, "<h3>{} <span class=\"muted\">({})</span></h3>\n", esc(kb.str(p.name)), esc(kb.str(p.tool)));
+    if (kb.str(p.tool).empty())
+      fmt::print(out, "<h3>{}</h3>\n", esc(kb.str(p.name)));
+    else
+      fmt::print(out, "<h3>{} <span class=\"muted\">({})</span></h3>\n", esc(kb.str(p.name)), esc(kb.str(p.tool)));
     for (std::size_t i = 0; i < muscles.size(); ++i) {
       const std::uint32_t m = muscles[i];
       const auto uses = kb.protocol_uses(kb.muscles()[m].protocols);

@@ -16,9 +16,9 @@
 #include <cstring>
 #include <utility>
 
+#include "../core/utf8.h"
 #include "printers.h"
 #include "tpx/escape.h"
-#include "../core/utf8.h"
 
 namespace tpx::printer {
 namespace {
@@ -120,8 +120,8 @@ class JsonWriter {
     std::uint64_t v;
     std::memcpy(&v, p, 8);
     auto zero_byte = [&](std::uint64_t x) { return (x - ones) & ~x & high; };
-    return (v & high) | ((v - ones * 0x20) & ~v & high) | zero_byte(v ^ (ones * '"')) |
-           zero_byte(v ^ (ones * '\\')) | zero_byte(v ^ (ones * 0x7F));
+    return (v & high) | ((v - ones * 0x20) & ~v & high) | zero_byte(v ^ (ones * '"')) | zero_byte(v ^ (ones * '\\')) |
+           zero_byte(v ^ (ones * 0x7F));
   }
 
   void append_string(std::string_view s) {
@@ -146,8 +146,8 @@ class JsonWriter {
         const std::size_t len = detail::utf8_length(s, i);
         if (len == 0) {  // not UTF-8: nlohmann's replacement, exactly
           out_.resize(start);
-          out_.append(visible_json(nlohmann::ordered_json(std::string(s)).dump(
-              -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)));
+          out_.append(visible_json(nlohmann::ordered_json(std::string(s))
+                                       .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)));
           return;
         }
         const char32_t cp = decode(s, i, len);
@@ -215,8 +215,9 @@ json ids(const Kb& kb, image::Range r, auto records) {
 
 json protocol_json(const Kb& kb, const image::ProtocolUseRec& use) {
   const auto& p = kb.protocols()[use.protocol];
-  return {{"id", s(kb, p.id)},      {"name", s(kb, p.name)},   {"tool", s(kb, p.tool)},
-          {"steps", strings(kb, p.steps)}, {"dose", s(kb, p.dose)}, {"cautions", strings(kb, p.cautions)},
+  return {{"id", s(kb, p.id)},        {"name", s(kb, p.name)},
+          {"tool", s(kb, p.tool)},    {"steps", strings(kb, p.steps)},
+          {"dose", s(kb, p.dose)},    {"cautions", strings(kb, p.cautions)},
           {"notes", s(kb, use.notes)}};
 }
 
@@ -266,7 +267,8 @@ json corrections_json(const Resolution& r) {
 
 json descriptors_json(const Resolution& r) {
   json a = json::array();
-  for (const Descriptor& d : r.descriptors) a.push_back({{"input", r.query[d.phrase]}, {"word", d.word}, {"kind", d.kind}});
+  for (const Descriptor& d : r.descriptors)
+    a.push_back({{"input", r.query[d.phrase]}, {"word", d.word}, {"kind", d.kind}});
   return a;
 }
 
@@ -274,8 +276,11 @@ json warnings_json(const Kb& kb, const Resolution& r) {
   json a = json::array();
   for (const RedFlagHit& h : r.red_flags) {
     const auto& f = kb.red_flags()[h.red_flag];
-    a.push_back({{"id", s(kb, f.id)}, {"label", s(kb, f.label)}, {"message", s(kb, f.message)},
-                 {"input", r.query[h.phrase]}, {"level", std::string(urgency_name(f.urgency))},
+    a.push_back({{"id", s(kb, f.id)},
+                 {"label", s(kb, f.label)},
+                 {"message", s(kb, f.message)},
+                 {"input", r.query[h.phrase]},
+                 {"level", std::string(urgency_name(f.urgency))},
                  {"sources", strings(kb, f.sources)}});
   }
   return a;
@@ -644,17 +649,27 @@ class JsonPrinter final : public Printer {
                       {"advice", s(kb, c.advice)},
                       {"muscles", std::move(muscles)}});
     }
-    dump(out, {{"version", kOutputVersion}, {"query", r.query}, {"unmatched", unmatched_json(r)},
-               {"causes", std::move(list)}, {"resolved", resolved_json(kb, r)}, {"corrections", corrections_json(r)},
-               {"descriptors", descriptors_json(r)}, {"warnings", warnings_json(kb, r)}});
+    dump(out, {{"version", kOutputVersion},
+               {"query", r.query},
+               {"unmatched", unmatched_json(r)},
+               {"causes", std::move(list)},
+               {"resolved", resolved_json(kb, r)},
+               {"corrections", corrections_json(r)},
+               {"descriptors", descriptors_json(r)},
+               {"warnings", warnings_json(kb, r)}});
   }
 
   void protocol(std::ostream& out, const Kb& kb, std::uint32_t protocol) override {
     const auto& p = kb.protocols()[protocol];
     json used = json::array();
     for (std::uint32_t m : protocol_users(kb, protocol)) used.push_back(s(kb, kb.muscles()[m].id));
-    dump(out, {{"version", kOutputVersion}, {"id", s(kb, p.id)}, {"name", s(kb, p.name)}, {"tool", s(kb, p.tool)},
-               {"steps", strings(kb, p.steps)}, {"dose", s(kb, p.dose)}, {"cautions", strings(kb, p.cautions)},
+    dump(out, {{"version", kOutputVersion},
+               {"id", s(kb, p.id)},
+               {"name", s(kb, p.name)},
+               {"tool", s(kb, p.tool)},
+               {"steps", strings(kb, p.steps)},
+               {"dose", s(kb, p.dose)},
+               {"cautions", strings(kb, p.cautions)},
                {"muscles", std::move(used)}});
   }
 

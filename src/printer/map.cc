@@ -19,7 +19,9 @@ int xterm256(Rgb c) {
   static constexpr int kSteps[] = {0, 95, 135, 175, 215, 255};
   const int r = level(c.r), g = level(c.g), b = level(c.b);
   const int cube = 16 + 36 * r + 6 * g + b;
-  auto dist = [&](int x, int y, int z) { return (x - c.r) * (x - c.r) + (y - c.g) * (y - c.g) + (z - c.b) * (z - c.b); };
+  auto dist = [&](int x, int y, int z) {
+    return (x - c.r) * (x - c.r) + (y - c.g) * (y - c.g) + (z - c.b) * (z - c.b);
+  };
   const int cube_d = dist(kSteps[r], kSteps[g], kSteps[b]);
   const int avg = (c.r + c.g + c.b) / 3;
   const int gi = avg > 238 ? 23 : avg < 8 ? 0 : (avg - 8) / 10;
@@ -104,7 +106,8 @@ void labels(std::ostream& out, const Scene& s, double scale, int width) {
   for (const SceneView& v : s.views) {
     const int x0 = static_cast<int>(std::lround(v.x * scale)), w = static_cast<int>(std::lround(v.width * scale));
     std::string label = v.label;
-    if (static_cast<int>(label.size()) > std::max(w + 8, 12)) label.resize(static_cast<std::size_t>(std::max(w + 8, 12)));
+    if (static_cast<int>(label.size()) > std::max(w + 8, 12))
+      label.resize(static_cast<std::size_t>(std::max(w + 8, 12)));
     top.push_back({x0 + std::max(0, (w - static_cast<int>(label.size())) / 2), label});
     if (!v.side_note.empty())
       sides.push_back({x0 + std::max(0, (w - static_cast<int>(v.side_note.size())) / 2), v.side_note});
@@ -254,10 +257,14 @@ void color_rows(std::ostream& out, const Raster& r, MapColors colors) {
       // Background pixels stay the terminal's own background.
       Cell cell = Cell::kBoth;
       Rgb f = at(x, y), b;
-      if (top_bg && bottom_bg) cell = Cell::kNone;
-      else if (top_bg) cell = Cell::kLower, f = at(x, y + 1);
-      else if (bottom_bg) cell = Cell::kUpper;
-      else b = at(x, y + 1);
+      if (top_bg && bottom_bg)
+        cell = Cell::kNone;
+      else if (top_bg)
+        cell = Cell::kLower, f = at(x, y + 1);
+      else if (bottom_bg)
+        cell = Cell::kUpper;
+      else
+        b = at(x, y + 1);
       if (cell != state || (cell != Cell::kNone && !(f == fg)) || (cell == Cell::kBoth && !(b == bg))) {
         line += "\x1b[0";
         if (cell != Cell::kNone) {
@@ -296,8 +303,10 @@ void render_map(std::ostream& out, const Kb& kb, const Scene& s, const MapOption
   const double scale = map_scale(s, opt);
   const Raster r = rasterize(s, scale);
   labels(out, s, scale, std::clamp(opt.columns, 20, 1000));
-  if (opt.colors == MapColors::kNone) plain_rows(out, r);
-  else color_rows(out, r, opt.colors);
+  if (opt.colors == MapColors::kNone)
+    plain_rows(out, r);
+  else
+    color_rows(out, r, opt.colors);
   legend(out, s, opt.colors, std::clamp(opt.columns, 20, 1000));
 }
 

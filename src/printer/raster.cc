@@ -139,8 +139,12 @@ class Canvas {
   // Coordinates are clamped near the raster, so a damaged image's huge or
   // non-finite numbers cannot overflow the loops; horizontal edges add nothing.
   void add_edge(float xa, float ya, float xb, float yb) {
-    auto clampx = [&](float v) { return std::isfinite(v) ? std::clamp(v, -kMargin, static_cast<float>(w_) + kMargin) : -kMargin; };
-    auto clampy = [&](float v) { return std::isfinite(v) ? std::clamp(v, -kMargin, static_cast<float>(h_) + kMargin) : -kMargin; };
+    auto clampx = [&](float v) {
+      return std::isfinite(v) ? std::clamp(v, -kMargin, static_cast<float>(w_) + kMargin) : -kMargin;
+    };
+    auto clampy = [&](float v) {
+      return std::isfinite(v) ? std::clamp(v, -kMargin, static_cast<float>(h_) + kMargin) : -kMargin;
+    };
     xa = clampx(xa);
     xb = clampx(xb);
     ya = clampy(ya);

@@ -93,13 +93,15 @@ float legend_width(const Scene& s) {
 }
 
 void legend(std::ostream& out, const Scene& s, float y) {
-  fmt::print(out, R"~(<g class="legend" transform="translate(0 {:.0f})" font-size="20">)~"
-                  "\n",
+  fmt::print(out,
+             R"~(<g class="legend" transform="translate(0 {:.0f})" font-size="20">)~"
+             "\n",
              y);
   float x = kSceneMargin;
   for (const Item& it : legend_items(s)) {
-    fmt::print(out, R"~(<g transform="translate({:.0f} 0)">{}<text x="36" y="17">{}</text></g>)~"
-                    "\n",
+    fmt::print(out,
+               R"~(<g transform="translate({:.0f} 0)">{}<text x="36" y="17">{}</text></g>)~"
+               "\n",
                x, it.swatch, svg_escape(it.text));
     x += item_width(it);
   }
@@ -109,43 +111,55 @@ void legend(std::ostream& out, const Scene& s, float y) {
 }  // namespace
 
 void render_svg(std::ostream& out, const Kb& kb, const Scene& s) {
-  const float legend_y = s.height + 15, height = s.height + 50, width = std::max(s.width, legend_width(s) + 2 * kSceneMargin);
-  fmt::print(out,
-             R"~(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0f} {h:.0f}" width="{w:.0f}" height="{h:.0f}" )~"
-             R"~(data-scene="{sw:.1f} {sh:.1f}" font-family="DejaVu Sans, Arial, Helvetica, sans-serif" role="img">)~"
-             "\n<title>{t}</title>\n"
-             R"~(<rect class="background" width="{w:.0f}" height="{h:.0f}" fill="#ffffff"/>)~"
-             "\n",
-             fmt::arg("w", width), fmt::arg("h", height), fmt::arg("sw", s.width), fmt::arg("sh", s.height),
-             fmt::arg("t", svg_escape(s.title)));
+  const float legend_y = s.height + 15, height = s.height + 50,
+              width = std::max(s.width, legend_width(s) + 2 * kSceneMargin);
+  fmt::print(
+      out,
+      R"~(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0f} {h:.0f}" width="{w:.0f}" height="{h:.0f}" )~"
+      R"~(data-scene="{sw:.1f} {sh:.1f}" font-family="DejaVu Sans, Arial, Helvetica, sans-serif" role="img">)~"
+      "\n<title>{t}</title>\n"
+      R"~(<rect class="background" width="{w:.0f}" height="{h:.0f}" fill="#ffffff"/>)~"
+      "\n",
+      fmt::arg("w", width), fmt::arg("h", height), fmt::arg("sw", s.width), fmt::arg("sh", s.height),
+      fmt::arg("t", svg_escape(s.title)));
   for (const SceneView& v : s.views) {
     const std::string id = std::string(kb.str(kb.views()[v.view].id));
-    fmt::print(out, R"~(<g class="view" id="view-{}"><title>{}</title>)~"
-                    "\n",
+    fmt::print(out,
+               R"~(<g class="view" id="view-{}"><title>{}</title>)~"
+               "\n",
                id, svg_escape(v.label));
     for (const auto& poly : v.outline)
-      fmt::print(out, R"~(<path class="body" d="{}" fill="{}"/>)~"
-                      "\n",
+      fmt::print(out,
+                 R"~(<path class="body" d="{}" fill="{}"/>)~"
+                 "\n",
                  path_data(poly, true), palette::hex(palette::kBody));
     for (const auto& line : v.lines)
-      fmt::print(out, R"~(<path class="landmark" d="{}" fill="none" stroke="{}" stroke-width="1.5" stroke-linecap="round"/>)~"
-                      "\n",
-                 path_data(line, false), palette::hex(palette::kLine));
+      fmt::print(
+          out,
+          R"~(<path class="landmark" d="{}" fill="none" stroke="{}" stroke-width="1.5" stroke-linecap="round"/>)~"
+          "\n",
+          path_data(line, false), palette::hex(palette::kLine));
     const float cx = v.x + v.width / 2;
-    fmt::print(out, R"~(<text class="view-label" x="{:.1f}" y="24" font-size="22" text-anchor="middle">{}</text>)~"
-                    "\n",
+    fmt::print(out,
+               R"~(<text class="view-label" x="{:.1f}" y="24" font-size="22" text-anchor="middle">{}</text>)~"
+               "\n",
                cx, svg_escape(v.label));
     if (!v.side_note.empty())
-      fmt::print(out, R"~(<text class="side-label" x="{:.1f}" y="54" font-size="20" text-anchor="middle" fill="#444">{}</text>)~"
-                      "\n",
-                 cx, svg_escape(v.side_note));
+      fmt::print(
+          out,
+          R"~(<text class="side-label" x="{:.1f}" y="54" font-size="20" text-anchor="middle" fill="#444">{}</text>)~"
+          "\n",
+          cx, svg_escape(v.side_note));
     if (!v.left_side.empty()) {
-      fmt::print(out, R"~(<text class="side-label" x="{:.1f}" y="54" font-size="20" fill="#444">{}</text>)~"
-                      "\n",
+      fmt::print(out,
+                 R"~(<text class="side-label" x="{:.1f}" y="54" font-size="20" fill="#444">{}</text>)~"
+                 "\n",
                  v.x, svg_escape(v.left_side));
-      fmt::print(out, R"~(<text class="side-label" x="{:.1f}" y="54" font-size="20" text-anchor="end" fill="#444">{}</text>)~"
-                      "\n",
-                 v.x + v.width, svg_escape(v.right_side));
+      fmt::print(
+          out,
+          R"~(<text class="side-label" x="{:.1f}" y="54" font-size="20" text-anchor="end" fill="#444">{}</text>)~"
+          "\n",
+          v.x + v.width, svg_escape(v.right_side));
     }
     out << "</g>\n";
   }
@@ -167,16 +181,18 @@ void render_svg(std::ostream& out, const Kb& kb, const Scene& s) {
     for (const SceneShape* sh : by_area[a]) {
       // A mirrored copy of an asked area is only the asked side: no red there.
       const char* fill_other = sh->mirrored && (paint.primary || paint.spillover) ? R"~( fill="#a9cff0")~" : "";
-      fmt::print(out, R"~(<path d="{}"{}{}/>)~"
-                      "\n",
+      fmt::print(out,
+                 R"~(<path d="{}"{}{}/>)~"
+                 "\n",
                  path_data(sh->points, true), fill_other, sh->mirrored ? R"~( class="mirrored")~" : "");
     }
     out << "</g>\n";
   }
   for (const SceneView& v : s.views)
     for (const auto& poly : v.outline)
-      fmt::print(out, R"~(<path class="outline" d="{}" fill="none" stroke="{}" stroke-width="2" stroke-linejoin="round"/>)~"
-                      "\n",
+      fmt::print(out,
+                 R"~(<path class="outline" d="{}" fill="none" stroke="{}" stroke-width="2" stroke-linejoin="round"/>)~"
+                 "\n",
                  path_data(poly, true), palette::hex(palette::kOutline));
   for (const SceneMark& m : s.marks) {
     const image::TriggerPointRec& tp = kb.trigger_point(m.trigger_point);
@@ -188,7 +204,8 @@ void render_svg(std::ostream& out, const Kb& kb, const Scene& s) {
                R"~(<path d="{}" stroke="#ffffff" stroke-width="9" stroke-linecap="square"/>)~"
                R"~(<path d="{}" stroke="{}" stroke-width="5" stroke-linecap="square"/></g>)~"
                "\n",
-               kb.str(mu.id), kb.str(tp.id), svg_escape(kb.str(mu.name)), svg_escape(kb.str(tp.name).empty() ? kb.str(tp.id) : kb.str(tp.name)), d, d,
+               kb.str(mu.id), kb.str(tp.id), svg_escape(kb.str(mu.name)),
+               svg_escape(kb.str(tp.name).empty() ? kb.str(tp.id) : kb.str(tp.name)), d, d,
                palette::hex(palette::kMark));
   }
   legend(out, s, legend_y);

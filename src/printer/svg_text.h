@@ -19,8 +19,10 @@ inline std::string svg_escape(std::string_view s) {
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
       default:
-        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
-        else if (c == '\n' || c == '\t') out += ' ';
+        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F)
+          out += c;
+        else if (c == '\n' || c == '\t')
+          out += ' ';
     }
   }
   return out;

@@ -66,8 +66,7 @@ void TextPrinter::muscle(std::ostream& out, const Kb& kb, std::uint32_t muscle) 
     for (const auto& rel : kb.related(mu.related)) {
       const auto& other = kb.muscles()[rel.muscle];
       paragraph(out, "  - ",
-                fmt::format("{} ({}): {}", v(kb.str(other.name)), v(kb.str(other.id)), v(kb.str(rel.reason))), 4,
-                w);
+                fmt::format("{} ({}): {}", v(kb.str(other.name)), v(kb.str(other.id)), v(kb.str(rel.reason))), 4, w);
     }
   }
   out << '\n' << st_.bold("Sources") << '\n';

@@ -40,8 +40,8 @@ void TextPrinter::area(std::ostream& out, const Kb& kb, const Resolution& r, con
   for (const Referrer& x : referrers) {
     if (x.weight != section) {
       section = x.weight;
-      out << '\n' << (x.weight == Weight::kPrimary ? "Main pain zone (primary):" : "Occasional spread (spillover):")
-          << '\n';
+      out << '\n'
+          << (x.weight == Weight::kPrimary ? "Main pain zone (primary):" : "Occasional spread (spillover):") << '\n';
     }
     std::string name = who(x);
     std::size_t pad = width > columns(name) ? width - columns(name) : 0;

@@ -117,8 +117,8 @@ void TextPrinter::explains(std::ostream& out, const Kb& kb, const Resolution& r,
   }
 }
 
-void TextPrinter::match(std::ostream& out, const Kb& kb, const Resolution& r, const Ranking& ranking,
-                        std::size_t rank, char method) const {
+void TextPrinter::match(std::ostream& out, const Kb& kb, const Resolution& r, const Ranking& ranking, std::size_t rank,
+                        char method) const {
   const Match& m = ranking.matches[rank];
   const auto& mu = kb.muscles()[m.muscle];
   std::string score = opt_.explain ? fmt::format(", score {:.2f}", m.score) : "";
@@ -135,7 +135,8 @@ void TextPrinter::match(std::ostream& out, const Kb& kb, const Resolution& r, co
                                          : fmt::format("   {}: ", st_.press("Press"));
     paragraph(out, lead, st_.press(v(kb.str(tp.location))), 5, opt_.width);
   }
-  for (const auto& c : kb.strs(mu.cautions)) paragraph(out, "   " + st_.warn("Caution:") + " ", v(kb.str(c)), 5, opt_.width);
+  for (const auto& c : kb.strs(mu.cautions))
+    paragraph(out, "   " + st_.warn("Caution:") + " ", v(kb.str(c)), 5, opt_.width);
 }
 
 // The matches after the detailed ones, by id (what `tpx muscle` takes),
@@ -148,7 +149,8 @@ void TextPrinter::others(std::ostream& out, const Kb& kb, const Ranking& ranking
   std::size_t more = ranking.total - ranking.matches.size();
   if (more > 0) rest.push_back(fmt::format("{} more", more));
   if (rest.empty()) return;
-  std::string hint = more > 0 ? "--top N shows N whole (0: all)" : fmt::format("--top {} shows them whole", ranking.matches.size());
+  std::string hint =
+      more > 0 ? "--top N shows N whole (0: all)" : fmt::format("--top {} shows them whole", ranking.matches.size());
   paragraph(out, "Also: ", fmt::format("{}; {}, tpx muscle ID one card.", fmt::join(rest, ", "), hint), 2, opt_.width);
   out << '\n';
 }

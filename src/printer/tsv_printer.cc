@@ -9,7 +9,6 @@
 
 namespace tpx::printer {
 
-
 void print_list_tsv(std::ostream& out, const std::vector<ListEntry>& entries, bool header) {
   // Red flags carry a third column, their urgency.
   const bool urgency = !entries.empty() && !entries.front().urgency.empty();

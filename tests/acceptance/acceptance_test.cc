@@ -63,16 +63,16 @@ TEST(Acceptance, QualityMeetsTargets) {
     groups[c.group].add(found);
     all.add(found);
     if (found == 0 || found > 3) {
-      misses << "  cases.tsv:" << c.line << " [" << c.group << "] " << testing::PrintToString(c.phrases)
-             << " expected " << testing::PrintToString(c.expected) << ", rank " << (found ? std::to_string(found) : "-")
-             << "\n";
+      misses << "  cases.tsv:" << c.line << " [" << c.group << "] " << testing::PrintToString(c.phrases) << " expected "
+             << testing::PrintToString(c.expected) << ", rank " << (found ? std::to_string(found) : "-") << "\n";
     }
   }
   std::printf("acceptance: %-10s %4s %9s %9s %6s\n", "group", "n", "recall@1", "recall@3", "MRR");
   for (const auto& [name, t] : groups) {
     std::printf("acceptance: %-10s %4d %8.1f%% %8.1f%% %6.3f\n", name.c_str(), t.n, t.recall1(), t.recall3(), t.mrr());
   }
-  std::printf("acceptance: %-10s %4d %8.1f%% %8.1f%% %6.3f\n", "combined", all.n, all.recall1(), all.recall3(), all.mrr());
+  std::printf("acceptance: %-10s %4d %8.1f%% %8.1f%% %6.3f\n", "combined", all.n, all.recall1(), all.recall3(),
+              all.mrr());
   std::printf("acceptance: cases outside the top 3:\n%s", misses.str().c_str());
   EXPECT_GE(groups["reference"].n, 60);
   EXPECT_GE(groups["everyday"].n, 250);

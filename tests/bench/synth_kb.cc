@@ -12,11 +12,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* kWords[] = {"upper", "lower", "inner", "outer", "deep", "front", "back", "side", "middle", "edge",
-                        "crest", "fold", "ridge", "hollow", "corner", "line", "band", "patch", "spot", "zone"};
-const char* kPlaces[] = {"skull", "neck", "shoulder", "arm", "elbow", "wrist", "hand", "chest", "rib", "spine",
-                         "belly", "hip", "thigh", "knee", "shin", "calf", "ankle", "heel", "foot", "toe",
-                         "jaw", "cheek", "brow", "ear", "collar", "blade", "pelvis", "groin", "buttock", "sole"};
+const char* kWords[] = {"upper", "lower", "inner", "outer",  "deep",   "front", "back", "side",  "middle", "edge",
+                        "crest", "fold",  "ridge", "hollow", "corner", "line",  "band", "patch", "spot",   "zone"};
+const char* kPlaces[] = {"skull", "neck",  "shoulder", "arm",  "elbow",  "wrist", "hand",   "chest", "rib",     "spine",
+                         "belly", "hip",   "thigh",    "knee", "shin",   "calf",  "ankle",  "heel",  "foot",    "toe",
+                         "jaw",   "cheek", "brow",     "ear",  "collar", "blade", "pelvis", "groin", "buttock", "sole"};
 
 class Synth {
  public:
@@ -27,7 +27,8 @@ class Synth {
     m.files.push_back("synthetic");
     for (int part = 0; part < 6; ++part) {
       m.regions.push_back(region(fmt::format("part-{}", part), ""));
-      for (int r = 0; r < 4; ++r) m.regions.push_back(region(fmt::format("region-{}-{}", part, r), fmt::format("part-{}", part)));
+      for (int r = 0; r < 4; ++r)
+        m.regions.push_back(region(fmt::format("region-{}-{}", part, r), fmt::format("part-{}", part)));
     }
     const std::size_t areas = 180 + n_ / 20, symptoms = 50 + n_ / 100, causes = 50 + n_ / 100;
     for (std::size_t i = 0; i < areas; ++i) {
@@ -35,19 +36,25 @@ class Synth {
       a.id = text(fmt::format("area-{:05}", i));
       a.label = fmt::format("{} {} {}", word(), place(), i);
       a.region = text(fmt::format("region-{}-{}", i % 6, (i / 6) % 4));
-      for (int k = 0; k < 3; ++k) a.aliases.push_back(text(fmt::format("{} {} {} {}", word(), word(), place(), i * 3 + k)));
+      for (int k = 0; k < 3; ++k)
+        a.aliases.push_back(text(fmt::format("{} {} {} {}", word(), word(), place(), i * 3 + k)));
       m.areas.push_back(std::move(a));
     }
     for (std::size_t i = 0; i < symptoms; ++i) {
-      m.symptoms.push_back({text(fmt::format("symptom-{:05}", i)), fmt::format("symptom {}", i),
-                            {text(fmt::format("{} {} trouble {}", word(), place(), i))}, {}});
+      m.symptoms.push_back({text(fmt::format("symptom-{:05}", i)),
+                            fmt::format("symptom {}", i),
+                            {text(fmt::format("{} {} trouble {}", word(), place(), i))},
+                            {}});
     }
     for (std::size_t i = 0; i < causes; ++i) {
-      m.causes.push_back({text(fmt::format("cause-{:05}", i)), fmt::format("cause {}", i),
-                          {text(fmt::format("too much {} {} work {}", word(), place(), i))}, sentence(3)});
+      m.causes.push_back({text(fmt::format("cause-{:05}", i)),
+                          fmt::format("cause {}", i),
+                          {text(fmt::format("too much {} {} work {}", word(), place(), i))},
+                          sentence(3)});
     }
     for (int i = 0; i < 14; ++i) {
-      Protocol p{text(fmt::format("protocol-{:02}", i)), fmt::format("Protocol {}", i), "a ball", {}, "60 to 90 seconds", {}};
+      Protocol p{
+          text(fmt::format("protocol-{:02}", i)), fmt::format("Protocol {}", i), "a ball", {}, "60 to 90 seconds", {}};
       for (int s = 0; s < 6; ++s) p.steps.push_back(sentence(1));
       p.cautions.push_back(sentence(1));
       m.protocols.push_back(std::move(p));

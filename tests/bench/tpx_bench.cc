@@ -3,11 +3,11 @@
 //   build/tests/tpx_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <cstdlib>
 
 #include "synth_kb.h"
 #include "tpx/cache.h"
@@ -145,10 +145,12 @@ void BM_DrawMap(benchmark::State& state) {
       benchmark::DoNotOptimize(rasterize(trapezius_scene, map_scale(trapezius_scene, opt)).pixels.data());
       continue;
     }
-    const Scene scene =
-        kDraw == Draw::kWhere ? make_scene(kb, where_picture(kb, asked, ranking)) : make_scene(kb, muscle_picture(kb, *trapezius));
-    if (kDraw == Draw::kSvg) render_svg(out, kb, scene);
-    else render_map(out, kb, scene, opt);
+    const Scene scene = kDraw == Draw::kWhere ? make_scene(kb, where_picture(kb, asked, ranking))
+                                              : make_scene(kb, muscle_picture(kb, *trapezius));
+    if (kDraw == Draw::kSvg)
+      render_svg(out, kb, scene);
+    else
+      render_map(out, kb, scene, opt);
     benchmark::DoNotOptimize(out.str().size());
   }
 }

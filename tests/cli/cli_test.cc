@@ -2,13 +2,13 @@
 // what they would notice: exit codes, stdout vs stderr, parseable output.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <algorithm>
-#include <filesystem>
 #include <chrono>
-#include <thread>
+#include <filesystem>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "run_tpx.h"
@@ -25,8 +25,8 @@ TEST(Cli, MissionExampleRanksTrapeziusFirstWithSteps) {
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out.find("1. Trapezius"), r.out.find("1. "));
   EXPECT_NE(r.out.find("Press"), std::string::npos);
-  EXPECT_NE(r.out.find("\n   1. "), std::string::npos);    // numbered protocol steps
-  EXPECT_EQ(r.out.find('\x1b'), std::string::npos);        // piped: no colour
+  EXPECT_NE(r.out.find("\n   1. "), std::string::npos);  // numbered protocol steps
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos);      // piped: no colour
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -255,8 +255,10 @@ TEST(Cli, AreaListsPrimaryReferrersFirst) {
   EXPECT_EQ(j["resolved"][0]["term"], "web-of-thumb");
   bool seen_spillover = false;
   for (const auto& x : j["referrers"]) {
-    if (x["weight"] == "spillover") seen_spillover = true;
-    else EXPECT_FALSE(seen_spillover) << "a primary referrer after a spillover one";
+    if (x["weight"] == "spillover")
+      seen_spillover = true;
+    else
+      EXPECT_FALSE(seen_spillover) << "a primary referrer after a spillover one";
   }
   Result text = tpx({"area", "tailbone"});
   EXPECT_EQ(text.code, 0);
@@ -289,8 +291,8 @@ TEST(Cli, ProtocolPrintsNumberedStepsOrSuggests) {
 TEST(Cli, CheckReportsProblemsWithPositions) {
   Result broken = tpx({"check", data("kb-broken")});
   EXPECT_EQ(broken.code, 2);
-  EXPECT_NE(broken.out.find("kb-broken/muscles/trapezius.yaml:11:17: error: unknown area 'tempel'"),
-            std::string::npos) << broken.out;
+  EXPECT_NE(broken.out.find("kb-broken/muscles/trapezius.yaml:11:17: error: unknown area 'tempel'"), std::string::npos)
+      << broken.out;
   Result clean = tpx({"check", data("kb-small")});
   EXPECT_EQ(clean.code, 0) << clean.out;
   EXPECT_NE(clean.err.find("0 errors"), std::string::npos);
@@ -309,8 +311,8 @@ TEST(Cli, TwentyConcurrentFirstQueriesAgreeAndLeaveOneImage) {
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   const std::string cache_env = "XDG_CACHE_HOME=" + (root / "cache").string();
   const std::vector<std::string> args = {"where", "temple", "--kb", (root / "kb").string(), "--format", "json"};
-  Result uncached = tpx({"where", "temple", "--kb", (root / "kb").string(), "--format", "json", "--no-cache"}, "",
-                        {cache_env});
+  Result uncached =
+      tpx({"where", "temple", "--kb", (root / "kb").string(), "--format", "json", "--no-cache"}, "", {cache_env});
   ASSERT_EQ(uncached.code, 0) << uncached.err;
   ASSERT_FALSE(fs::exists(root / "cache" / "tpx"));  // --no-cache writes nothing
 
@@ -385,7 +387,9 @@ std::vector<std::string> top_ids(const std::vector<std::string>& phrases, int n)
   return ids;
 }
 
-bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 TEST(CliEveryday, DoneWhenRankings) {
   auto back = top_ids({"low back pain"}, 3);
@@ -464,9 +468,12 @@ TEST(CliErrors, BareTpxPrintsAShortUsageAndHelpTakesACommand) {
 }
 
 TEST(CliTsv, HeaderEverywhereTsvIsPrinted) {
-  for (const std::vector<std::string>& cmd : std::vector<std::vector<std::string>>{
-           {"where", "temple"}, {"muscle", "trapezius"}, {"area", "temple"}, {"cause", "desk work"},
-           {"protocol", "ball-against-wall"}, {"list", "regions"}}) {
+  for (const std::vector<std::string>& cmd : std::vector<std::vector<std::string>>{{"where", "temple"},
+                                                                                   {"muscle", "trapezius"},
+                                                                                   {"area", "temple"},
+                                                                                   {"cause", "desk work"},
+                                                                                   {"protocol", "ball-against-wall"},
+                                                                                   {"list", "regions"}}) {
     std::vector<std::string> with = cmd, without = cmd;
     with.insert(with.end(), {"--format", "tsv", "--header"});
     without.insert(without.end(), {"--format", "tsv"});

@@ -37,7 +37,7 @@ namespace fs = std::filesystem;
 
 struct Case {
   const char* name;
-  const char* setup;      // run after the first query stored the image
+  const char* setup;        // run after the first query stored the image
   const char* query = "q";  // the checked query (its stdout is compared with a fresh load's)
   const char* check = "";   // more that must hold afterwards (exit 0)
 };
@@ -115,14 +115,16 @@ const Case kCases[] = {
     {"ImageTruncatedToHalf", R"x(truncate -s $(( $(size "$IMG") / 2 )) "$IMG")x"},
     {"ImageTruncatedToZero", R"x(: > "$IMG")x"},
     {"ImageByteFlipped", R"x(printf '\377' | dd of="$IMG" bs=1 seek=3000 conv=notrunc 2> /dev/null)x"},
-    {"ImageTrailerDamaged", R"x(printf 'X' | dd of="$IMG" bs=1 seek=$(( $(size "$IMG") - 20 )) conv=notrunc 2> /dev/null)x"},
+    {"ImageTrailerDamaged",
+     R"x(printf 'X' | dd of="$IMG" bs=1 seek=$(( $(size "$IMG") - 20 )) conv=notrunc 2> /dev/null)x"},
     {"ImageGrownByOneByte", R"x(printf 'X' >> "$IMG")x"},
 
     // ---- Something other than an image at the image path ----
     {"FifoAtTheImagePath", R"x(rm "$IMG" && mkfifo "$IMG")x"},
     {"DirectoryAtTheImagePath", R"x(rm "$IMG" && mkdir "$IMG" && touch "$IMG/x")x"},
-    {"SymlinkToAUserFileNeverWritten", R"x(echo precious > "$ROOT/victim" && rm "$IMG" && ln -s "$ROOT/victim" "$IMG")x",
-     "q", R"x([ "$(cat "$ROOT/victim")" = precious ])x"},
+    {"SymlinkToAUserFileNeverWritten",
+     R"x(echo precious > "$ROOT/victim" && rm "$IMG" && ln -s "$ROOT/victim" "$IMG")x", "q",
+     R"x([ "$(cat "$ROOT/victim")" = precious ])x"},
     {"SymlinkToAnotherKbsImageNotFollowed",
      R"x("$TPX" where temple --kb "$OTHER" > /dev/null && o=$(ls "$CACHE"/*.tpxi | grep -vF "$IMG" | head -n 1) &&
         cp "$o" "$ROOT/planted.tpxi" && rm "$IMG" && ln -s "$ROOT/planted.tpxi" "$IMG" && cp "$o" "$ROOT/planted.orig")x",
@@ -179,11 +181,9 @@ TEST_P(HostileCache, AnswersAsAFreshLoadWould) {
   const fs::path root = fs::temp_directory_path() / ("tpx-hostile-cache-" + std::to_string(::getpid()) + "-" + c.name);
   fs::remove_all(root);
   fs::create_directories(root);
-  {
-    std::ofstream(root / "case.sh") << kPrelude;
-  }
-  const std::string env = "TPX='" + std::string(binary) + "' DATA='" TPX_TEST_DATA_DIR "' ROOT='" + root.string() + "' KB='" +
-                          (root / "kb").string() + "' OTHER='" + (root / "other").string() +
+  { std::ofstream(root / "case.sh") << kPrelude; }
+  const std::string env = "TPX='" + std::string(binary) + "' DATA='" TPX_TEST_DATA_DIR "' ROOT='" + root.string() +
+                          "' KB='" + (root / "kb").string() + "' OTHER='" + (root / "other").string() +
                           "' XDG_CACHE_HOME='" + (root / "cache").string() + "' CACHE='" +
                           (root / "cache" / "tpx").string() + "'";
   auto quote = [](const std::string& s) {

@@ -52,8 +52,8 @@ class Injection : public testing::Test {
   // Runs every command in every format against the KB; checks both streams.
   void every_output_is_clean() {
     const std::vector<std::vector<std::string>> commands = {
-        {"where", "temple", "top of shoulder"}, {"muscle", "trapezius"}, {"area", "temple"},
-        {"cause", "desk work"},                 {"protocol", "self-release"}, {"list", "muscles"}};
+        {"where", "temple", "top of shoulder"}, {"muscle", "trapezius"}, {"area", "temple"}, {"cause", "desk work"},
+        {"protocol", "self-release"},           {"list", "muscles"}};
     for (const auto& cmd : commands) {
       for (const char* format : {"text", "json", "tsv", "ids"}) {
         std::vector<std::string> args = cmd;

@@ -140,9 +140,8 @@ TEST_F(KbFile, FifosDevicesAndHugeFilesAreRefusedWithoutReading) {
 }
 
 TEST_F(KbFile, AGrownFileIsRefused) {
-  expect_refused(write("grown.tpxi", bytes_ + "x"),
-                 "image is " + std::to_string(bytes_.size() + 1) + " bytes but its header says " +
-                     std::to_string(bytes_.size()));
+  expect_refused(write("grown.tpxi", bytes_ + "x"), "image is " + std::to_string(bytes_.size() + 1) +
+                                                        " bytes but its header says " + std::to_string(bytes_.size()));
 }
 
 }  // namespace

@@ -54,7 +54,8 @@ TEST(PictureCli, MapColoursFollowColorterm) {
 }
 
 TEST(PictureCli, SvgAndHtmlForMuscleWhereAndArea) {
-  for (auto args : {std::vector<std::string>{"muscle", "trapezius"}, {"where", "temple", "top of shoulder"},
+  for (auto args : {std::vector<std::string>{"muscle", "trapezius"},
+                    {"where", "temple", "top of shoulder"},
                     {"area", "top of shoulder"}}) {
     auto argv = with_kb(args);
     argv.insert(argv.end(), {"--format", "svg"});

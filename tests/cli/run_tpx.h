@@ -75,8 +75,10 @@ inline Result tpx(const std::vector<std::string>& args, const std::string& input
       bool& open = i == 0 ? out_open : err_open;
       if (open && (fds[i].revents & (POLLIN | POLLHUP | POLLERR))) {
         ssize_t n = ::read(fds[i].fd, buf, sizeof buf);
-        if (n > 0) (i == 0 ? r.out : r.err).append(buf, static_cast<std::size_t>(n));
-        else open = false;
+        if (n > 0)
+          (i == 0 ? r.out : r.err).append(buf, static_cast<std::size_t>(n));
+        else
+          open = false;
       }
     }
     if (in_open && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {

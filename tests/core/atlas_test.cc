@@ -84,17 +84,22 @@ TEST(AtlasLoad, UnknownIdsSuggestTheNearest) {
   std::string text = replace(kView, "  temple:\n", "  tempel:\n");
   text = replace(text, "temporalis/front", "temporalis/frnt");
   const std::string d = all(load_view(text));
-  EXPECT_NE(d.find("kb/atlas/head-side.yaml:9:3: error: unknown area 'tempel'; did you mean 'temple'?"), std::string::npos) << d;
-  EXPECT_NE(d.find("error: unknown trigger point of 'temporalis' 'frnt'; did you mean 'front'?"), std::string::npos) << d;
+  EXPECT_NE(d.find("kb/atlas/head-side.yaml:9:3: error: unknown area 'tempel'; did you mean 'temple'?"),
+            std::string::npos)
+      << d;
+  EXPECT_NE(d.find("error: unknown trigger point of 'temporalis' 'frnt'; did you mean 'front'?"), std::string::npos)
+      << d;
   EXPECT_NE(all(load_view(replace(kView, "temporalis/front", "temporalus/front")))
                 .find("head-side.yaml:14:3: error: unknown muscle 'temporalus'; did you mean 'temporalis'?"),
             std::string::npos);
 }
 
 TEST(AtlasLoad, MalformedShapesNameTheirPosition) {
-  EXPECT_NE(all(load_view(replace(kView, "[20, 20, 40, 20, 40, 40]", "[20, 20, 40, 20]")))
-                .find("head-side.yaml:10:16: error: a polygon of shape #1 of area 'temple' has 2 points; it needs at least 3"),
-            std::string::npos);
+  EXPECT_NE(
+      all(load_view(replace(kView, "[20, 20, 40, 20, 40, 40]", "[20, 20, 40, 20]")))
+          .find(
+              "head-side.yaml:10:16: error: a polygon of shape #1 of area 'temple' has 2 points; it needs at least 3"),
+      std::string::npos);
   EXPECT_NE(all(load_view(replace(kView, "[20, 20, 40, 20, 40, 40]", "[20, 20, 40, 20, 40]"))).find("an even count"),
             std::string::npos);
   EXPECT_NE(all(load_view(replace(kView, "[60, 70, 10, 5]", "[60, 70, 10]"))).find("needs [cx, cy, rx, ry]"),
@@ -110,19 +115,23 @@ TEST(AtlasLoad, MalformedShapesNameTheirPosition) {
   EXPECT_NE(all(load_view(replace(kView, "    - polygon:", "    - circle:"))).find("unknown key 'circle'"),
             std::string::npos);
   EXPECT_NE(all(load_view(replace(kView, "[30, 30]", "[30]"))).find("must be [x, y]"), std::string::npos);
-  EXPECT_NE(all(load_view(replace(kView, "[30, 30]", "[1e300, 30]"))).find("numbers in the atlas lie between -100000 and 100000"), std::string::npos);
+  EXPECT_NE(all(load_view(replace(kView, "[30, 30]", "[1e300, 30]")))
+                .find("numbers in the atlas lie between -100000 and 100000"),
+            std::string::npos);
 }
 
 TEST(AtlasLoad, NumbersAreBoundedByTheLimit) {
   EXPECT_EQ(all(load_view(replace(kView, "height: 100\n", "height: 100000\n"))), "");
-  EXPECT_NE(all(load_view(replace(kView, "height: 100\n", "height: 100000.5\n")))
-                .find("head-side.yaml:4:9: error: 'height' is 100000.5; numbers in the atlas lie between -100000 and 100000"),
-            std::string::npos);
+  EXPECT_NE(
+      all(load_view(replace(kView, "height: 100\n", "height: 100000.5\n")))
+          .find("head-side.yaml:4:9: error: 'height' is 100000.5; numbers in the atlas lie between -100000 and 100000"),
+      std::string::npos);
 }
 
 TEST(AtlasLoad, ShapesAndPointsOutsideTheOutlineAreErrors) {
   EXPECT_NE(all(load_view(replace(kView, "[20, 20, 40, 20, 40, 40]", "[20, 20, 40, 20, 40, 97]")))
-                .find("head-side.yaml:10:16: error: a shape of area 'temple' leaves the outline of view 'head-side' at (40, 97)"),
+                .find("head-side.yaml:10:16: error: a shape of area 'temple' leaves the outline of view 'head-side' at "
+                      "(40, 97)"),
             std::string::npos);
   // Within the tolerance of the edge is fine.
   EXPECT_EQ(all(load_view(replace(kView, "[20, 20, 40, 20, 40, 40]", "[20, 20, 40, 20, 40, 91.5]"))), "");
@@ -132,22 +141,27 @@ TEST(AtlasLoad, ShapesAndPointsOutsideTheOutlineAreErrors) {
 }
 
 TEST(AtlasLoad, ViewHeaderIsChecked) {
-  EXPECT_NE(all(load_view(replace(kView, "facing: right-side", "facing: rigth-side"))).find("did you mean 'right-side'"),
-            std::string::npos);
+  EXPECT_NE(
+      all(load_view(replace(kView, "facing: right-side", "facing: rigth-side"))).find("did you mean 'right-side'"),
+      std::string::npos);
   EXPECT_NE(all(load_view(replace(kView, "id: head-side", "id: head"))).find("must match its file name"),
             std::string::npos);
-  EXPECT_NE(all(load_view(replace(kView, "width: 100", "width: -3"))).find("'width' must be above 0"), std::string::npos);
-  EXPECT_NE(all(load_view(replace(kView, "outline:\n  - [10, 10, 90, 10, 90, 90, 10, 90]\n", ""))).find("missing required key 'outline'"),
+  EXPECT_NE(all(load_view(replace(kView, "width: 100", "width: -3"))).find("'width' must be above 0"),
+            std::string::npos);
+  EXPECT_NE(all(load_view(replace(kView, "outline:\n  - [10, 10, 90, 10, 90, 90, 10, 90]\n", "")))
+                .find("missing required key 'outline'"),
             std::string::npos);
 }
 
 TEST(AtlasLoad, GapsAreErrors) {
   LoadResult r = load_view(replace(kView, "  jaw:\n    - ellipse: [60, 70, 10, 5]\n", ""));
   EXPECT_FALSE(r.ok());
-  EXPECT_NE(all(r).find("kb/areas.yaml:4:7: error: area 'jaw' has no shape on any atlas view"), std::string::npos) << all(r);
+  EXPECT_NE(all(r).find("kb/areas.yaml:4:7: error: area 'jaw' has no shape on any atlas view"), std::string::npos)
+      << all(r);
   r = load_view(replace(kView, "points:\n  temporalis/front: [30, 30]\n", ""));
   EXPECT_FALSE(r.ok());
-  EXPECT_NE(all(r).find("error: trigger point 'temporalis/front' has no position on any atlas view"), std::string::npos);
+  EXPECT_NE(all(r).find("error: trigger point 'temporalis/front' has no position on any atlas view"),
+            std::string::npos);
 }
 
 TEST(AtlasLoad, TheBuiltInAtlasPlacesEveryAreaAndTriggerPoint) {
@@ -162,7 +176,7 @@ TEST(AtlasImage, ShapesAndMarksAreFoundByAreaAndTriggerPoint) {
   ASSERT_EQ(kb.views().size(), 1u);
   EXPECT_EQ(kb.str(kb.views()[0].id), "head-side");
   EXPECT_LT(kb.views()[0].midline, 0);
-  EXPECT_EQ(kb.shapes_of(0).size(), 1u);                // temple
+  EXPECT_EQ(kb.shapes_of(0).size(), 1u);                        // temple
   EXPECT_EQ(kb.floats(kb.shapes_of(1)[0].points).size(), 72u);  // jaw: an ellipse as 36 points
   ASSERT_EQ(kb.marks_of(0).size(), 1u);
   EXPECT_FLOAT_EQ(kb.marks_of(0)[0].x, 30);
@@ -229,7 +243,8 @@ void check_geometry(const std::string& dir) {
     for (const Polyline& p : v.outline) outline.emplace_back(p.values);
     for (const AtlasArea& a : v.areas) {
       for (const AtlasShape& s : a.shapes) {
-        std::vector<double> pts = s.kind == AtlasShape::Kind::kEllipse ? detail::ellipse_polygon(s.values, 36) : s.values;
+        std::vector<double> pts =
+            s.kind == AtlasShape::Kind::kEllipse ? detail::ellipse_polygon(s.values, 36) : s.values;
         for (std::size_t i = 0; i + 1 < pts.size(); i += 2)
           EXPECT_TRUE(detail::inside_any(outline, pts[i], pts[i + 1], 2.0))
               << v.id.value << ": " << a.area.value << " at " << pts[i] << "," << pts[i + 1];
@@ -292,9 +307,9 @@ TEST(AtlasPlainMap, TheOutlineIsTracedAsConnectedLines) {
       EXPECT_NE(rows.back().find("/|\\_ outline of the body"), std::string::npos) << rows.back();
       for (const std::string& row : rows) EXPECT_LE(static_cast<int>(row.size()), columns) << row;
       // The picture: under the two label lines, above the legend's lines.
-      while (rows.size() > 2 && (rows.back().find(" zone") != std::string::npos ||
-                                 rows.back().find("press here") != std::string::npos ||
-                                 rows.back().find("outline of the body") != std::string::npos))
+      while (rows.size() > 2 &&
+             (rows.back().find(" zone") != std::string::npos || rows.back().find("press here") != std::string::npos ||
+              rows.back().find("outline of the body") != std::string::npos))
         rows.pop_back();
       rows.erase(rows.begin(), rows.begin() + 2);
       auto outline = [&](int x, int y) {
@@ -323,7 +338,8 @@ TEST(AtlasPlainMap, TheOutlineIsTracedAsConnectedLines) {
           }
         }
       EXPECT_GT(cells, 60) << name << " at " << columns << " columns";
-      EXPECT_LE(pieces, 4 * static_cast<int>(s.views.size())) << name << " at " << columns << " columns:\n" << out.str();
+      EXPECT_LE(pieces, 4 * static_cast<int>(s.views.size())) << name << " at " << columns << " columns:\n"
+                                                              << out.str();
     }
   }
 }

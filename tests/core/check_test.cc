@@ -28,8 +28,8 @@ TEST(Check, AMuscleNoSingleQueryRanksInTheTopFiveIsReported) {
   // "behind the eye" six muscles tie, and ties break by id, so the one whose
   // id sorts last can never be in the top 5 of any one-term query.
   Model m = test::load_model(test::data_dir() + "/kb-small");
-  const Muscle temporalis = *std::find_if(m.muscles.begin(), m.muscles.end(),
-                                          [](const Muscle& mu) { return mu.id.value == "temporalis"; });
+  const Muscle temporalis =
+      *std::find_if(m.muscles.begin(), m.muscles.end(), [](const Muscle& mu) { return mu.id.value == "temporalis"; });
   for (const char* id : {"temporalis-b", "temporalis-c", "temporalis-d", "temporalis-e", "temporalis-f"}) {
     Muscle copy = temporalis;
     copy.id.value = id;

@@ -67,7 +67,8 @@ std::vector<double> numbers_in(const std::string& text) {
     const char c = text[i];
     if (std::isdigit(static_cast<unsigned char>(c))) {
       digits += c;
-    } else if (c == ',' && !digits.empty() && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+    } else if (c == ',' && !digits.empty() && i + 1 < text.size() &&
+               std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
       continue;
     } else {
       flush();

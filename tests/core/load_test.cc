@@ -90,19 +90,22 @@ TEST(Load, RedFlagCatalogueErrorsNameTheEntry) {
 
 TEST(Load, MissingRequiredField) {
   LoadResult r = load_with_muscle(replace(kMuscle, "location: Over the temple.\n", ""));
-  EXPECT_EQ(errors(r), std::vector<std::string>{"kb/muscles/temporalis.yaml:1:1: error: muscle is missing required key 'location'"});
+  EXPECT_EQ(errors(r), std::vector<std::string>{
+                           "kb/muscles/temporalis.yaml:1:1: error: muscle is missing required key 'location'"});
 }
 
 TEST(Load, WrongType) {
   LoadResult r = load_with_muscle(replace(kMuscle, "name: Temporalis", "name: [Temporalis]"));
-  EXPECT_EQ(errors(r), std::vector<std::string>{"kb/muscles/temporalis.yaml:2:7: error: 'name' must be a single value, found a list"});
+  EXPECT_EQ(errors(r), std::vector<std::string>{
+                           "kb/muscles/temporalis.yaml:2:7: error: 'name' must be a single value, found a list"});
 }
 
 TEST(Load, UnknownKeySuggestsTheNearest) {
   LoadResult r = load_with_muscle(replace(kMuscle, "sources:", "sorces:"));
-  EXPECT_EQ(errors(r), (std::vector<std::string>{
-                           "kb/muscles/temporalis.yaml:11:1: error: unknown key 'sorces' in muscle; did you mean 'sources'?",
-                           "kb/muscles/temporalis.yaml:1:1: error: muscle is missing required key 'sources'"}));
+  EXPECT_EQ(errors(r),
+            (std::vector<std::string>{
+                "kb/muscles/temporalis.yaml:11:1: error: unknown key 'sorces' in muscle; did you mean 'sources'?",
+                "kb/muscles/temporalis.yaml:1:1: error: muscle is missing required key 'sources'"}));
 }
 
 TEST(Load, DuplicateIdNamesTheFirstDefinition) {
@@ -111,12 +114,14 @@ TEST(Load, DuplicateIdNamesTheFirstDefinition) {
   sources[1].text += "- id: temple\n  label: Temple again\n  region: head\n";
   sources.push_back({"muscles/temporalis.yaml", "kb/muscles/temporalis.yaml", kMuscle});
   LoadResult r = load_sources(sources);
-  EXPECT_EQ(errors(r), std::vector<std::string>{"kb/areas.yaml:5:7: error: duplicate area id 'temple' (first defined at kb/areas.yaml:1)"});
+  EXPECT_EQ(errors(r), std::vector<std::string>{
+                           "kb/areas.yaml:5:7: error: duplicate area id 'temple' (first defined at kb/areas.yaml:1)"});
 }
 
 TEST(Load, DanglingReferenceSuggestsTheNearestId) {
   LoadResult r = load_with_muscle(replace(kMuscle, "primary: [temple]", "primary: [tempel]"));
-  EXPECT_EQ(errors(r), std::vector<std::string>{"kb/muscles/temporalis.yaml:9:17: error: unknown area 'tempel'; did you mean 'temple'?"});
+  EXPECT_EQ(errors(r), std::vector<std::string>{
+                           "kb/muscles/temporalis.yaml:9:17: error: unknown area 'tempel'; did you mean 'temple'?"});
 }
 
 TEST(Load, YamlSyntaxErrorHasItsPosition) {
@@ -129,41 +134,50 @@ TEST(Load, YamlSyntaxErrorHasItsPosition) {
 
 TEST(Load, DuplicateKeyIsAnError) {
   LoadResult r = load_with_muscle(replace(kMuscle, "region: head\n", "region: head\nregion: head\n"));
-  EXPECT_EQ(errors(r), std::vector<std::string>{"kb/muscles/temporalis.yaml:4:1: error: duplicate key 'region' in muscle"});
+  EXPECT_EQ(errors(r),
+            std::vector<std::string>{"kb/muscles/temporalis.yaml:4:1: error: duplicate key 'region' in muscle"});
 }
 
 TEST(Load, EmptyRequiredValues) {
-  LoadResult r = load_with_muscle(replace(replace(kMuscle, "sources: [T&S ch. 9]", "sources: []"), "name: Temporalis",
-                                          "name: \"  \""));
-  EXPECT_EQ(errors(r), (std::vector<std::string>{"kb/muscles/temporalis.yaml:2:7: error: 'name' of muscle must not be empty",
-                                                 "kb/muscles/temporalis.yaml:11:10: error: 'sources' of muscle must not be empty"}));
+  LoadResult r = load_with_muscle(
+      replace(replace(kMuscle, "sources: [T&S ch. 9]", "sources: []"), "name: Temporalis", "name: \"  \""));
+  EXPECT_EQ(errors(r), (std::vector<std::string>{
+                           "kb/muscles/temporalis.yaml:2:7: error: 'name' of muscle must not be empty",
+                           "kb/muscles/temporalis.yaml:11:10: error: 'sources' of muscle must not be empty"}));
 }
 
 TEST(Load, IdMustMatchFileName) {
   LoadResult r = load_with_muscle(kMuscle, "muscles/temporal.yaml");
-  EXPECT_EQ(errors(r), std::vector<std::string>{"kb/muscles/temporal.yaml:1:5: error: muscle id 'temporalis' must match its file name 'temporal.yaml'"});
+  EXPECT_EQ(
+      errors(r),
+      std::vector<std::string>{
+          "kb/muscles/temporal.yaml:1:5: error: muscle id 'temporalis' must match its file name 'temporal.yaml'"});
 }
 
 TEST(Load, IdsMustBeKebabCase) {
-  LoadResult r = load_with_muscle(replace(replace(kMuscle, "id: temporalis", "id: Temporalis Muscle"), "- id: front", "- id: front"),
-                                  "muscles/Temporalis Muscle.yaml");
+  LoadResult r = load_with_muscle(
+      replace(replace(kMuscle, "id: temporalis", "id: Temporalis Muscle"), "- id: front", "- id: front"),
+      "muscles/Temporalis Muscle.yaml");
   ASSERT_FALSE(errors(r).empty());
-  EXPECT_EQ(errors(r)[0], "kb/muscles/Temporalis Muscle.yaml:1:5: error: muscle id 'Temporalis Muscle' must be kebab-case: "
-                          "lowercase letters, digits and single hyphens");
+  EXPECT_EQ(errors(r)[0],
+            "kb/muscles/Temporalis Muscle.yaml:1:5: error: muscle id 'Temporalis Muscle' must be kebab-case: "
+            "lowercase letters, digits and single hyphens");
 }
 
 TEST(Load, BadRelatedReasonAndSelfReference) {
   LoadResult r = load_with_muscle(std::string(kMuscle) + "related:\n  - id: temporalis\n    reason: satelite\n");
-  EXPECT_EQ(errors(r), (std::vector<std::string>{
-                           "kb/muscles/temporalis.yaml:13:9: error: a muscle cannot be related to itself",
-                           "kb/muscles/temporalis.yaml:14:13: error: unknown related reason 'satelite'; expected one of "
-                           "satellite, same-pain-zone, shares-posture, synergist, antagonist (did you mean 'satellite'?)"}));
+  EXPECT_EQ(errors(r),
+            (std::vector<std::string>{
+                "kb/muscles/temporalis.yaml:13:9: error: a muscle cannot be related to itself",
+                "kb/muscles/temporalis.yaml:14:13: error: unknown related reason 'satelite'; expected one of "
+                "satellite, same-pain-zone, shares-posture, synergist, antagonist (did you mean 'satellite'?)"}));
 }
 
 TEST(Load, HostileBytesAreRefusedWithAPosition) {
   EXPECT_EQ(errors(load_with_muscle(std::string("id: te\0mporalis\n", 16)))[0],
             "kb/muscles/temporalis.yaml:1:7: error: file contains a NUL byte; it is not a text file");
-  EXPECT_EQ(errors(load_with_muscle("name: \xff\n"))[0], "kb/muscles/temporalis.yaml:1:7: error: invalid UTF-8 byte 0xFF");
+  EXPECT_EQ(errors(load_with_muscle("name: \xff\n"))[0],
+            "kb/muscles/temporalis.yaml:1:7: error: invalid UTF-8 byte 0xFF");
   EXPECT_EQ(errors(load_with_muscle("\xEF\xBB\xBFid: temporalis\n"))[0],
             "kb/muscles/temporalis.yaml:1:1: error: file starts with a byte-order mark; save it as UTF-8 without BOM");
   EXPECT_EQ(errors(load_with_muscle("id: temporalis\ntrigger_points:\n\t- id: x\n"))[0],
@@ -180,9 +194,9 @@ TEST(Load, DirectoryProblemsAreDiagnostics) {
 
 TEST(Load, BrokenFixtureReportsFileLineColumn) {
   LoadResult r = load_directory(test::data_dir() + "/kb-broken");
-  EXPECT_EQ(errors(r), std::vector<std::string>{test::data_dir() +
-                                                "/kb-broken/muscles/trapezius.yaml:11:17: error: unknown area 'tempel'; "
-                                                "did you mean 'temple'?"});
+  EXPECT_EQ(errors(r), std::vector<std::string>{
+                           test::data_dir() + "/kb-broken/muscles/trapezius.yaml:11:17: error: unknown area 'tempel'; "
+                                              "did you mean 'temple'?"});
 }
 
 TEST(Load, RealKbIsValid) {
@@ -245,8 +259,9 @@ TEST(ReadKbFile, AFifoIsRefusedWithoutWaiting) {
   ::unlink(fifo.c_str());
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   std::string text;
-  EXPECT_EQ(detail::read_kb_file(fifo, text), "not a regular file; a KB file must be one");  // no writer: open would wait
-  int writer = ::open(fifo.c_str(), O_RDWR);  // a writer that never writes: read would wait
+  EXPECT_EQ(detail::read_kb_file(fifo, text),
+            "not a regular file; a KB file must be one");  // no writer: open would wait
+  int writer = ::open(fifo.c_str(), O_RDWR);               // a writer that never writes: read would wait
   ASSERT_GE(writer, 0);
   EXPECT_EQ(detail::read_kb_file(fifo, text), "not a regular file; a KB file must be one");
   EXPECT_TRUE(text.empty());

@@ -59,9 +59,7 @@ TEST(Normalize, BritishSpellingsFoldToAmerican) {
   EXPECT_EQ(normalize_key("dysmenorrhoea"), "dysmenorrhea");
 }
 
-TEST(Normalize, KeepsNonAsciiBytesInsideWords) {
-  EXPECT_EQ(normalize_key("épaule"), "\xC3\xA9paule");
-}
+TEST(Normalize, KeepsNonAsciiBytesInsideWords) { EXPECT_EQ(normalize_key("épaule"), "\xC3\xA9paule"); }
 
 }  // namespace
 }  // namespace tpx

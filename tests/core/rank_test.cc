@@ -44,7 +44,7 @@ TEST(Rank, PrimaryOutweighsSpillover) {
 
 TEST(Rank, RarerAreasWeighMore) {
   const Kb& kb = test::small_kb();
-  Ranking temple = rank(kb, resolve(kb, {"temple"}), 0);           // 2 muscles refer there
+  Ranking temple = rank(kb, resolve(kb, {"temple"}), 0);            // 2 muscles refer there
   Ranking front = rank(kb, resolve(kb, {"front of shoulder"}), 0);  // 1 muscle does
   EXPECT_GT(front.matches[0].score, temple.matches[0].score);
   EXPECT_DOUBLE_EQ(front.matches[0].explains[0].rarity, 1.0);

@@ -44,7 +44,12 @@ const Kb& mini() {
         {t("clot"), "Clot", t("urgent"), "See a doctor today.", {"Wells"}, {{t("calf"), t("swelling")}}, {}},
         {t("fall"), "Fall", t("urgent"), "Get checked.", {}, {{t("trauma")}, {t("older"), t("calf")}}, {}},
         {t("chest-pain"), "Chest pain", t("urgent"), "Today.", {}, {{t("chest")}}, {}},
-        {t("heart"), "Heart", t("emergency"), "Call now.", {}, {{t("chest"), t("exertion"), t("!after-gym")}},
+        {t("heart"),
+         "Heart",
+         t("emergency"),
+         "Call now.",
+         {},
+         {{t("chest"), t("exertion"), t("!after-gym")}},
          {t("chest-pain")}},
         {t("pregnancy"), "Pregnancy", t("caution"), "Go gently.", {}, {{t("pregnant")}}, {}},
     };
@@ -108,10 +113,10 @@ TEST(RedFlagMatching, AbsentConceptsAndCoversAndOrder) {
 }
 
 TEST(RedFlagMatching, MisspeltWordsAreReadAsCatalogueWords) {
-  EXPECT_EQ(flags(mini(), {"numbnes"}), V{"soon-numb"});    // folded to "numbne" first
+  EXPECT_EQ(flags(mini(), {"numbnes"}), V{"soon-numb"});  // folded to "numbne" first
   EXPECT_EQ(flags(mini(), {"swolen calf"}), V{"clot"});
-  EXPECT_EQ(flags(mini(), {"clf swollen"}), V{});           // too short to guess
-  EXPECT_EQ(flags(mini(), {"numbers on my calf"}), V{});     // a real word, not a slip
+  EXPECT_EQ(flags(mini(), {"clf swollen"}), V{});         // too short to guess
+  EXPECT_EQ(flags(mini(), {"numbers on my calf"}), V{});  // a real word, not a slip
 }
 
 TEST(RedFlagMatching, UrgencyNamesRoundTrip) {

@@ -101,11 +101,12 @@ TEST(Resolve, RealKbPlaceNamesMayHoldQualityWords) {
 
 TEST(Resolve, RealKbRealWordsAreNotCorrectedIntoOtherWords) {
   const Kb& kb = test::real_kb();
-  for (const char* phrase : {"fell off a ladder and my hip hurts", "took a tumble and hurt my knee",
-                             "groin strain from kicking a football", "knot in my shoulder blade",
-                             "under my kneecap hurts when I kneel"}) {
+  for (const char* phrase :
+       {"fell off a ladder and my hip hurts", "took a tumble and hurt my knee", "groin strain from kicking a football",
+        "knot in my shoulder blade", "under my kneecap hurts when I kneel"}) {
     Resolution r = resolve(kb, {phrase});
-    for (const Correction& c : r.corrections) ADD_FAILURE() << phrase << ": read '" << c.from << "' as '" << c.to << "'";
+    for (const Correction& c : r.corrections)
+      ADD_FAILURE() << phrase << ": read '" << c.from << "' as '" << c.to << "'";
     for (const std::string& id : ids(kb, r)) {
       EXPECT_NE(id, "bladder-area") << phrase;
       EXPECT_NE(id, "temple") << phrase;
@@ -195,8 +196,7 @@ TEST(Resolve, OnlyTheFirstHundredUnmatchedPhrasesGetSuggestions) {
   const Kb& kb = test::small_kb();
   Resolution r = resolve(kb, std::vector<std::string>(150, "tmplx"));
   ASSERT_EQ(r.unmatched.size(), 150u);
-  for (std::size_t i = 0; i < 150; ++i)
-    EXPECT_EQ(r.unmatched[i].suggestions.empty(), i >= 100) << i;
+  for (std::size_t i = 0; i < 150; ++i) EXPECT_EQ(r.unmatched[i].suggestions.empty(), i >= 100) << i;
   EXPECT_EQ(r.unmatched[99].suggestions, std::vector<std::string>{"Temple"});
 }
 

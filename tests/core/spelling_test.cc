@@ -5,9 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "english_words.h"
+#include "test_kb.h"
 #include "tpx/limits.h"
 #include "tpx/suggest.h"
-#include "test_kb.h"
 
 namespace tpx::detail {
 namespace {
@@ -66,7 +66,10 @@ TEST(Spelling, IndexedCorrectionsAgreeWithAScanOfTheVocabulary) {
   const Kb& kb = test::real_kb();
   Speller speller(kb);
   unsigned seed = 7;
-  auto next = [&] { seed = seed * 1103515245u + 12345u; return (seed >> 16) & 0x7FFF; };
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
   std::size_t corrected = 0, tried = 0;
   for (const auto& s : kb.words()) {
     std::string w(kb.str(s));

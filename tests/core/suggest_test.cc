@@ -52,12 +52,16 @@ TEST(EditDistance, BandedAsTheWholeTable) {
     for (std::size_t i = 1; i <= n; ++i)
       for (std::size_t j = 1; j <= m; ++j) {
         d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+          d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
       }
     return d[n][m];
   };
   unsigned seed = 3;
-  auto next = [&] { seed = seed * 1103515245u + 12345u; return (seed >> 16) & 0x7FFF; };
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
   for (int k = 0; k < 20000; ++k) {
     std::string a(next() % 9, 'a'), b(next() % 9, 'a');
     for (char& c : a) c = static_cast<char>('a' + next() % 3);

@@ -15,8 +15,8 @@
 #include "tpx/limits.h"
 #include "tpx/lookup.h"
 #include "tpx/normalize.h"
-#include "tpx/rank.h"
 #include "tpx/printer.h"
+#include "tpx/rank.h"
 #include "tpx/resolve.h"
 
 namespace tpx_fuzz {
@@ -70,8 +70,8 @@ inline void exercise(const tpx::Kb& kb, const std::vector<std::string>& phrases,
     }
   }
   if (!lists) return;
-  for (ListKind k : {ListKind::kMuscles, ListKind::kAreas, ListKind::kSymptoms, ListKind::kCauses,
-                     ListKind::kProtocols, ListKind::kRegions, ListKind::kRedFlags}) {
+  for (ListKind k : {ListKind::kMuscles, ListKind::kAreas, ListKind::kSymptoms, ListKind::kCauses, ListKind::kProtocols,
+                     ListKind::kRegions, ListKind::kRedFlags}) {
     make_printer(Format::kJson, plain)->list(sink, list_entries(kb, k));
   }
 }

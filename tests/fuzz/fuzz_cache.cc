@@ -70,7 +70,8 @@ World& world() {
     w.other = w.root / "other";
     fs::copy(std::string(TPX_TEST_DATA_DIR) + "/kb-small", w.kb, fs::copy_options::recursive);
     fs::copy(std::string(TPX_TEST_DATA_DIR) + "/kb-small", w.other, fs::copy_options::recursive);
-    write(w.other / "muscles/temporalis.yaml", "id: temporalis\nname: Other temporalis\nregion: head\n"
+    write(w.other / "muscles/temporalis.yaml",
+          "id: temporalis\nname: Other temporalis\nregion: head\n"
           "location: Elsewhere.\ntrigger_points:\n  - id: front\n    location: Here.\n    refers:\n"
           "      primary: [temple]\nprotocols: [self-release]\nsources: [\"x\"]\n");
     for (const auto& e : fs::recursive_directory_iterator(w.kb)) {
@@ -196,9 +197,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const fs::path img = image_path(w);
     switch (op) {
       case 0:
-      case 1:
-        edit(w, in, op == 0);
-        break;
+      case 1: edit(w, in, op == 0); break;
       case 2: {
         const fs::path p = w.kb / fmt_name(in.byte());
         std::string text = w.base["muscles/temporalis.yaml"];
@@ -254,15 +253,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           if (!other.image_path.empty() && fs::exists(other.image_path, ec)) {
             fs::copy_file(other.image_path, img, ec);
           } else {
-            write(img, std::string_view(reinterpret_cast<const char*>(other.kb->bytes().data()),
-                                        other.kb->bytes().size()));
+            write(img,
+                  std::string_view(reinterpret_cast<const char*>(other.kb->bytes().data()), other.kb->bytes().size()));
           }
         }
         break;
       }
-      default:
-        query(w);
-        break;
+      default: query(w); break;
     }
   }
   query(w);

@@ -46,10 +46,17 @@ inline const std::vector<tpx::Source>& base_kb() {
 }
 
 inline std::string_view target_file(std::string_view text) {
-  constexpr std::string_view kFiles[] = {
-      "regions.yaml",   "areas.yaml",     "symptoms.yaml",          "causes.yaml",
-      "protocols.yaml", "red-flags.yaml", "muscles/trapezius.yaml", "muscles/temporalis.yaml",
-      "muscles/extra.yaml", "areas/more.yaml", "bones.yaml"};
+  constexpr std::string_view kFiles[] = {"regions.yaml",
+                                         "areas.yaml",
+                                         "symptoms.yaml",
+                                         "causes.yaml",
+                                         "protocols.yaml",
+                                         "red-flags.yaml",
+                                         "muscles/trapezius.yaml",
+                                         "muscles/temporalis.yaml",
+                                         "muscles/extra.yaml",
+                                         "areas/more.yaml",
+                                         "bones.yaml"};
   constexpr std::string_view kHeader = "# file: ";
   if (text.substr(0, kHeader.size()) == kHeader) {
     std::string_view rel = text.substr(kHeader.size(), text.find('\n') - kHeader.size());

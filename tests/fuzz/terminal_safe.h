@@ -29,8 +29,8 @@ inline bool terminal_safe(std::string_view s, char allowed = 0) {
     }
     // An oracle of its own, not tpx's list: C1 controls, bidirectional
     // marks, embeddings, overrides and isolates, line and paragraph separators.
-    if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
-        (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029)
+    if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+        (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029)
       return false;
     i += len;
   }

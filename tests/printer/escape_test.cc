@@ -12,7 +12,10 @@ namespace {
 
 TEST(Visible, PlainTextAndUtf8PassUnchanged) {
   EXPECT_EQ(visible("Top of the shoulder"), "Top of the shoulder");
-  EXPECT_EQ(visible("M\xC3\xBCller, 6\xE2\x80\x93" "7 / 10"), "M\xC3\xBCller, 6\xE2\x80\x93" "7 / 10");
+  EXPECT_EQ(visible("M\xC3\xBCller, 6\xE2\x80\x93"
+                    "7 / 10"),
+            "M\xC3\xBCller, 6\xE2\x80\x93"
+            "7 / 10");
   EXPECT_EQ(visible("C:\\path"), "C:\\path");
 }
 
@@ -25,10 +28,16 @@ TEST(Visible, ControlBytesAreShownNeverSent) {
 
 TEST(Visible, InvalidUtf8AndTerminalCodePointsAreShown) {
   EXPECT_EQ(visible("a\xff\xfe"), "a\\xff\\xfe");
-  EXPECT_EQ(visible("\xC0\xAF"), "\\xc0\\xaf");                  // overlong '/'
-  EXPECT_EQ(visible("\xC2\x9B" "2J"), "\\u{009b}2J");            // C1 CSI
-  EXPECT_EQ(visible("abc\xE2\x80\xAE" "cba"), "abc\\u{202e}cba");  // right-to-left override
-  EXPECT_EQ(visible("a\xE2\x80\xA8" "b"), "a\\u{2028}b");        // line separator
+  EXPECT_EQ(visible("\xC0\xAF"), "\\xc0\\xaf");  // overlong '/'
+  EXPECT_EQ(visible("\xC2\x9B"
+                    "2J"),
+            "\\u{009b}2J");  // C1 CSI
+  EXPECT_EQ(visible("abc\xE2\x80\xAE"
+                    "cba"),
+            "abc\\u{202e}cba");  // right-to-left override
+  EXPECT_EQ(visible("a\xE2\x80\xA8"
+                    "b"),
+            "a\\u{2028}b");  // line separator
 }
 
 TEST(VisibleTsv, DocumentedEscapesAndNoRawControl) {
@@ -37,7 +46,9 @@ TEST(VisibleTsv, DocumentedEscapesAndNoRawControl) {
 }
 
 TEST(VisibleJson, EscapesWhatJsonLeavesRawAndKeepsTheValue) {
-  EXPECT_EQ(visible_json("\"a\xC2\x9B" "b\""), "\"a\\u009bb\"");
+  EXPECT_EQ(visible_json("\"a\xC2\x9B"
+                         "b\""),
+            "\"a\\u009bb\"");
   EXPECT_EQ(visible_json("{\"x\":\"\xE2\x80\xAE\"}"), "{\"x\":\"\\u202e\"}");
   EXPECT_EQ(visible_json("{\"x\":\"caf\xC3\xA9\"}"), "{\"x\":\"caf\xC3\xA9\"}");
 }

@@ -69,7 +69,8 @@ TEST(Raster, PrimaryZonesHaveThePrimaryColourAtTheirCentre) {
     const std::vector<detail::Point> probes = primary_probes(s, 3);
     EXPECT_FALSE(probes.empty()) << name;
     for (const detail::Point& p : probes)
-      EXPECT_EQ(r.at(static_cast<int>(p.x), static_cast<int>(p.y)), palette::kPrimary) << name << " at " << p.x << "," << p.y;
+      EXPECT_EQ(r.at(static_cast<int>(p.x), static_cast<int>(p.y)), palette::kPrimary)
+          << name << " at " << p.x << "," << p.y;
     // Outside the body stays white, inside is the body's colour.
     EXPECT_EQ(r.at(1, 1), palette::kBackground);
   }
@@ -96,7 +97,8 @@ std::vector<std::vector<Cell>> parse_cells(const std::string& text) {
       for (std::size_t k = 0; k < v.size(); ++k) {
         if (v[k] == 0) fg.clear(), bg.clear();
         if ((v[k] == 38 || v[k] == 48) && k + 4 < v.size() + 0 && v[k + 1] == 2) {
-          (v[k] == 38 ? fg : bg) = std::to_string(v[k + 2]) + ";" + std::to_string(v[k + 3]) + ";" + std::to_string(v[k + 4]);
+          (v[k] == 38 ? fg : bg) =
+              std::to_string(v[k + 2]) + ";" + std::to_string(v[k + 3]) + ";" + std::to_string(v[k + 4]);
           k += 4;
         }
       }
@@ -133,7 +135,9 @@ TEST(Map, TheCellAtAPrimaryZoneCarriesItsColourOrGlyph) {
           EXPECT_EQ(c.glyph, "#") << name;
         } else {
           const bool top = py % 2 == 0;
-          const std::string& shown = c.glyph == "\u2580" ? (top ? c.fg : c.bg) : c.glyph == "\u2584" ? (top ? "" : c.fg) : "";
+          const std::string& shown = c.glyph == "\u2580"   ? (top ? c.fg : c.bg)
+                                     : c.glyph == "\u2584" ? (top ? "" : c.fg)
+                                                           : "";
           EXPECT_EQ(shown, red) << name << " row " << row << " col " << px;
         }
       }
@@ -169,7 +173,8 @@ TEST(Html, IsOneSelfContainedPage) {
   EXPECT_NE(html.find("@page"), std::string::npos);
   EXPECT_NE(html.find("not medical advice"), std::string::npos);
   EXPECT_NE(html.find("Where to press"), std::string::npos);
-  for (const char* fetch : {"<script", "<link", "src=", "url(", "@import"}) EXPECT_EQ(html.find(fetch), std::string::npos) << fetch;
+  for (const char* fetch : {"<script", "<link", "src=", "url(", "@import"})
+    EXPECT_EQ(html.find(fetch), std::string::npos) << fetch;
 }
 
 }  // namespace

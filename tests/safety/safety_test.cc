@@ -45,7 +45,9 @@ std::vector<std::string> warnings(const Kb& kb, const std::vector<std::string>& 
   return ids;
 }
 
-std::string joined(const std::vector<std::string>& v) { return v.empty() ? "nothing" : fmt::format("{}", fmt::join(v, ", ")); }
+std::string joined(const std::vector<std::string>& v) {
+  return v.empty() ? "nothing" : fmt::format("{}", fmt::join(v, ", "));
+}
 
 TEST(Safety, TableMeetsTargets) {
   const Kb& kb = test::real_kb();
@@ -77,9 +79,11 @@ TEST(Safety, TableMeetsTargets) {
   const double warn_pct = warn_n ? 100.0 * warn_ok / warn_n : 0, quiet_pct = quiet_n ? 100.0 * quiet_ok / quiet_n : 0;
   std::ostringstream report;
   report << fmt::format("safety table: {} cases\n", cases.size());
-  for (const auto& [flag, pt] : per_flag) report << fmt::format("  {:<24} {:>3}/{:<3} warn\n", flag, pt.first, pt.second);
+  for (const auto& [flag, pt] : per_flag)
+    report << fmt::format("  {:<24} {:>3}/{:<3} warn\n", flag, pt.first, pt.second);
   report << fmt::format("  must warn with the right flag: {}/{} = {:.1f}% (target 100%)\n", warn_ok, warn_n, warn_pct);
-  report << fmt::format("  must not warn, stayed quiet:   {}/{} = {:.1f}% (target 98%)\n", quiet_ok, quiet_n, quiet_pct);
+  report << fmt::format("  must not warn, stayed quiet:   {}/{} = {:.1f}% (target 98%)\n", quiet_ok, quiet_n,
+                        quiet_pct);
   std::cout << report.str() << misses.str();
 
   // The table's own shape: big enough, and every flag in five wordings.
