@@ -139,7 +139,10 @@ std::optional<std::string> usage_error(const CLI::App& app, int argc, char** arg
     // `tpx cache clean`: the word after a command that has its own commands.
     std::vector<std::string> sub_names = names_of(nested);
     int k = i + 1;
-    while (k < argc && argv[k][0] == '-') ++k;
+    bool help = false;
+    for (; k < argc && argv[k][0] == '-'; ++k)
+      help = help || std::string_view(argv[k]) == "--help" || std::string_view(argv[k]) == "-h";
+    if (k >= argc && help) return std::nullopt;  // `tpx cache --help`: CLI11 prints the command's help
     if (k >= argc) return fmt::format("tpx {} needs one of: {}", word, fmt::join(sub_names, ", "));
     if (std::find(sub_names.begin(), sub_names.end(), argv[k]) == sub_names.end()) {
       return unknown(fmt::format("{} command", word), argv[k], sub_names);

@@ -434,6 +434,7 @@ TEST(CliErrors, SayWhatToDoInOneLine) {
   };
   const std::vector<Case> cases = {
       {{"cache", "clean"}, "unknown cache command 'clean'; did you mean 'clear'?"},
+      {{"cache"}, "tpx cache needs one of: path, clear"},
       {{"where", "temple", "--top", "abc"}, "--top needs a whole number (0 or more), not 'abc'"},
       {{"where", "--frmat", "json", "temple"}, "unknown option '--frmat' for tpx where; did you mean '--format'?"},
       {{"--format", "json", "where", "temple"}, "put --format after the command: tpx where --format json ..."},
@@ -465,6 +466,12 @@ TEST(CliErrors, BareTpxPrintsAShortUsageAndHelpTakesACommand) {
   EXPECT_EQ(muscle.out.find("tpx where heel"), std::string::npos) << muscle.out;
   EXPECT_NE(muscle.out.find("--kb DIR"), std::string::npos) << "the global options that apply";
   EXPECT_EQ(tpx({"help", "wher"}).code, 2);
+  // A command with commands of its own prints its help too, not "needs one of".
+  for (const char* flag : {"--help", "-h"}) {
+    Result cache = tpx({"cache", flag});
+    EXPECT_EQ(cache.code, 0) << cache.err;
+    EXPECT_NE(cache.out.find("tpx cache clear"), std::string::npos) << cache.out;
+  }
 }
 
 TEST(CliTsv, HeaderEverywhereTsvIsPrinted) {
