@@ -405,9 +405,10 @@ std::optional<std::string> inapplicable(const CliOptions& opt) {
   if (opt.explain && f != Format::kText) {
     return "--explain applies to text output only (JSON always carries each explain's rarity and contribution)";
   }
-  if (opt.width >= 0 && (f != Format::kText || opt.command == Command::kList)) {
-    return "--width applies to text output only";
+  if (opt.width >= 0 && opt.command == Command::kList) {
+    return "--width does not apply to tpx list: its id<TAB>label lines are never wrapped";
   }
+  if (opt.width >= 0 && f != Format::kText) return "--width applies to text output only";
   if (opt.no_cache && opt.kb_dir.empty()) return "--no-cache applies only with --kb DIR (or TPX_KB)";
   return std::nullopt;
 }
