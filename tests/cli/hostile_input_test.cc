@@ -22,6 +22,7 @@
 #include <string>
 
 #include "../fuzz/terminal_safe.h"
+#include "hostile_kb.h"
 #include "run_tpx.h"
 
 namespace {
@@ -29,14 +30,12 @@ namespace {
 namespace fs = std::filesystem;
 using tpx_test::Result;
 
-std::string repeat(const std::string& s, std::size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (std::size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
-
-std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
+using tpx_test::first_line;
+using tpx_test::fresh_kb;
+using tpx_test::KbCase;
+using tpx_test::kMuscle;
+using tpx_test::muscle_with;
+using tpx_test::repeat;
 
 // ---------------------------------------------------------------------------
 // Stdin: every line counts, blank or not, and every byte.
@@ -158,27 +157,6 @@ TEST(HostileStdinLimits, EndlessBlankLinesStopAtTheLimit) {
 // Hostile KB files: every case copies tests/data/kb-small and breaks one
 // thing; `tpx check` and a query both refuse it with the expected first line.
 
-struct KbCase {
-  const char* name;
-  const char* file;     // relative to the KB
-  std::string content;  // written to `file`
-  const char* expect;   // the first error line, after the KB directory and '/', as a regex
-};
-
-void PrintTo(const KbCase& c, std::ostream* os) { *os << c.name; }
-
-const char* kMuscle =
-    "id: trapezius\nname: Trapezius\nregion: shoulder\nlocation: On top of the shoulder.\n"
-    "trigger_points:\n  - id: upper\n    location: Midway along the top of the shoulder.\n"
-    "    refers:\n      primary: [temple, top-of-shoulder]\nprotocols: [self-release]\n"
-    "sources: [\"Travell & Simons, vol. 1, ch. 6\"]\n";
-
-std::string muscle_with(const std::string& from, const std::string& to) {
-  std::string s = kMuscle;
-  s.replace(s.find(from), from.size(), to);
-  return s;
-}
-
 std::vector<KbCase> kb_cases() {
   const char* M = "muscles/trapezius.yaml";
   const char* kAnchors = R"(YAML anchors and aliases \(&name, \*name\) are not allowed in the KB.*)";
@@ -262,30 +240,7 @@ std::vector<KbCase> kb_cases() {
 
 class HostileKbInput : public testing::TestWithParam<KbCase> {};
 
-fs::path fresh_kb(const std::string& name) {
-  fs::path kb = fs::temp_directory_path() / ("tpx-hostile-input-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(kb);
-  fs::copy(std::string(TPX_TEST_DATA_DIR) + "/kb-small", kb, fs::copy_options::recursive);
-  return kb;
-}
-
-TEST_P(HostileKbInput, OneClearErrorExitTwo) {
-  const KbCase& c = GetParam();
-  fs::path kb = fresh_kb(c.name);
-  std::ofstream(kb / c.file, std::ios::binary | std::ios::trunc) << c.content;
-  for (bool check : {true, false}) {
-    Result r = check ? tpx_test::tpx({"check", kb.string()})
-                     : tpx_test::tpx({"where", "temple", "--kb", kb.string(), "--no-cache"});
-    EXPECT_EQ(r.code, 2) << c.name << (check ? " (check)" : " (where)") << "\n" << r.out << r.err;
-    std::string first = first_line(check ? r.out : r.err);
-    const std::string prefix = kb.string() + "/";
-    if (first.rfind(prefix, 0) == 0) first = first.substr(prefix.size());
-    EXPECT_TRUE(std::regex_match(first, std::regex(c.expect))) << c.name << ": got [" << first << "]";
-    EXPECT_TRUE(tpx_fuzz::terminal_safe(r.err, '\n')) << r.err;
-    EXPECT_TRUE(check || r.out.empty()) << "no results when the KB is refused";
-  }
-  fs::remove_all(kb);
-}
+TEST_P(HostileKbInput, OneClearErrorExitTwo) { tpx_test::expect_refused(GetParam(), "input"); }
 
 INSTANTIATE_TEST_SUITE_P(Table, HostileKbInput, testing::ValuesIn(kb_cases()),
                          [](const testing::TestParamInfo<KbCase>& i) { return std::string(i.param.name); });

@@ -17,41 +17,17 @@
 #include <regex>
 #include <string>
 
+#include "hostile_kb.h"
 #include "run_tpx.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct KbCase {
-  const char* name;
-  const char* file;     // relative to the KB; empty: the change is done by `setup`
-  std::string content;  // written to `file`
-  const char* expect;   // the error line, after the KB directory and '/', as a regex
-  std::function<void(const fs::path& kb)> setup = nullptr;
-};
-
-// gtest prints a failing case by its name, not as "72-byte object <3E-8E ...>".
-void PrintTo(const KbCase& c, std::ostream* os) { *os << c.name; }
-
-std::string repeat(const std::string& s, std::size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (std::size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
-
-const char* kMuscle =
-    "id: trapezius\nname: Trapezius\nregion: shoulder\nlocation: On top of the shoulder.\n"
-    "trigger_points:\n  - id: upper\n    location: Midway along the top of the shoulder.\n"
-    "    refers:\n      primary: [temple, top-of-shoulder]\nprotocols: [self-release]\n"
-    "sources: [\"Travell & Simons, vol. 1, ch. 6\"]\n";
-
-std::string muscle_with(const std::string& from, const std::string& to) {
-  std::string s = kMuscle;
-  s.replace(s.find(from), from.size(), to);
-  return s;
-}
+using tpx_test::KbCase;
+using tpx_test::kMuscle;
+using tpx_test::muscle_with;
+using tpx_test::repeat;
 
 std::vector<KbCase> kb_cases() {
   const char* M = "muscles/trapezius.yaml";
@@ -204,28 +180,7 @@ std::vector<KbCase> kb_cases() {
 
 class HostileKb : public testing::TestWithParam<KbCase> {};
 
-TEST_P(HostileKb, OneClearErrorExitTwoNoCrash) {
-  const KbCase& c = GetParam();
-  fs::path kb = fs::temp_directory_path() / ("tpx-hostile-" + std::to_string(::getpid()) + "-" + c.name);
-  fs::remove_all(kb);
-  fs::create_directories(kb.parent_path());
-  fs::copy(std::string(TPX_TEST_DATA_DIR) + "/kb-small", kb, fs::copy_options::recursive);
-  if (*c.file) std::ofstream(kb / c.file, std::ios::binary | std::ios::trunc) << c.content;
-  if (c.setup) c.setup(kb);
-  // `tpx check` prints every problem on stdout; a query prints errors on stderr.
-  for (bool check : {true, false}) {
-    tpx_test::Result r = check ? tpx_test::tpx({"check", kb.string()})
-                               : tpx_test::tpx({"where", "temple", "--kb", kb.string(), "--no-cache"});
-    EXPECT_EQ(r.code, 2) << c.name << (check ? " (check)" : " (where)") << "\n" << r.out << r.err;
-    const std::string& text = check ? r.out : r.err;
-    std::string first = text.substr(0, text.find('\n'));
-    std::string prefix = kb.string() + "/";
-    if (first.rfind(prefix, 0) == 0) first = first.substr(prefix.size());
-    EXPECT_TRUE(std::regex_match(first, std::regex(c.expect))) << c.name << ": got [" << first << "]";
-    EXPECT_TRUE(check || r.out.empty()) << "no results when the KB is refused";
-  }
-  fs::remove_all(kb);
-}
+TEST_P(HostileKb, OneClearErrorExitTwoNoCrash) { tpx_test::expect_refused(GetParam(), "kb"); }
 
 INSTANTIATE_TEST_SUITE_P(Table, HostileKb, testing::ValuesIn(kb_cases()),
                          [](const testing::TestParamInfo<KbCase>& i) { return std::string(i.param.name); });
