@@ -25,6 +25,10 @@ std::vector<std::string> normalize_words(std::string_view text);
 /// normalize_words() joined by single spaces: the key aliases are indexed by.
 std::string normalize_key(std::string_view text);
 
+/// The words of a key normalize_key() made (split at its single spaces), as
+/// views into `key`.
+std::vector<std::string_view> key_words(std::string_view key);
+
 /// Folds one lowercase word: plural to singular, British to American spelling.
 std::string fold_word(std::string_view word);
 

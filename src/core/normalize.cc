@@ -124,6 +124,16 @@ std::vector<std::string> normalize_words(std::string_view text) {
   return out;
 }
 
+std::vector<std::string_view> key_words(std::string_view key) {
+  std::vector<std::string_view> out;
+  for (std::size_t start = 0; start < key.size();) {
+    const std::size_t sp = std::min(key.find(' ', start), key.size());
+    out.push_back(key.substr(start, sp - start));
+    start = sp + 1;
+  }
+  return out;
+}
+
 std::string normalize_key(std::string_view text) {
   std::string key;
   for (const std::string& w : normalize_words(text)) {

@@ -86,16 +86,6 @@ bool word_matches(std::string_view pattern, std::string_view word) {
   return pattern == word;
 }
 
-std::vector<std::string_view> split_key(std::string_view key) {
-  std::vector<std::string_view> out;
-  for (std::size_t start = 0; start < key.size();) {
-    std::size_t sp = std::min(key.find(' ', start), key.size());
-    out.push_back(key.substr(start, sp - start));
-    start = sp + 1;
-  }
-  return out;
-}
-
 // The end of `pattern` matched in `words` from `start`, or 0 when it does not
 // match there. Up to kMaxGap gap words may come between two pattern words.
 std::size_t match_at(const std::vector<std::string>& words, const std::vector<bool>& gap_word, std::size_t start,
@@ -253,9 +243,9 @@ class PatternIndex {
     const auto concepts = kb.concepts();
     for (std::uint32_t c = 0; c < concepts.size(); ++c) {
       for (image::Str s : kb.strs(concepts[c].phrases))
-        if (wanted(kb.str(s))) add({c, false, split_key(kb.str(s))});
+        if (wanted(kb.str(s))) add({c, false, key_words(kb.str(s))});
       for (image::Str s : kb.strs(concepts[c].unless))
-        if (wanted(kb.str(s))) add({c, true, split_key(kb.str(s))});
+        if (wanted(kb.str(s))) add({c, true, key_words(kb.str(s))});
     }
   }
 

@@ -89,16 +89,6 @@ std::string join(const std::vector<Word>& words, std::size_t from, std::size_t t
   return out;
 }
 
-std::vector<std::string> split(std::string_view key) {
-  std::vector<std::string> out;
-  for (std::size_t start = 0; start < key.size();) {
-    std::size_t sp = std::min(key.find(' ', start), key.size());
-    out.emplace_back(key.substr(start, sp - start));
-    start = sp + 1;
-  }
-  return out;
-}
-
 // How strongly a kind of term claims a name it shares with another: a
 // precise place first, then a symptom, a condition before the vague region
 // it shares a name with ("low back pain"), then causes and muscles.
@@ -250,15 +240,15 @@ class Resolver {
   // Fallback: the term whose key shares the most words with the phrase,
   // preferring the key with the fewest extra words, then the first in order.
   std::size_t match_partial(std::size_t index, const std::vector<std::string>& words) {
-    std::set<std::string> phrase_words(words.begin(), words.end());
+    const std::set<std::string, std::less<>> phrase_words(words.begin(), words.end());
     const TermRec* best = nullptr;
     std::size_t best_shared = 0, best_extra = 0;
     for (const TermRec& t : kb_.terms()) {
       // A muscle is named in full or not at all: "long" is no muscle.
       if (!(kinds_ & kind_bit(t.kind)) || t.kind == TermKind::kMuscle) continue;
-      std::vector<std::string> key = split(kb_.str(t.key));
+      const std::vector<std::string_view> key = key_words(kb_.str(t.key));
       std::size_t shared = 0;
-      for (const std::string& w : key) shared += phrase_words.count(w);
+      for (std::string_view w : key) shared += phrase_words.count(w);
       std::size_t extra = key.size() - shared;
       if (shared == 0) continue;
       if (!best || shared > best_shared || (shared == best_shared && extra < best_extra)) {

@@ -63,3 +63,15 @@ TEST(Normalize, KeepsNonAsciiBytesInsideWords) { EXPECT_EQ(normalize_key("épaul
 
 }  // namespace
 }  // namespace tpx
+
+namespace tpx {
+namespace {
+
+TEST(KeyWords, SplitANormalisedKeyAtItsSpaces) {
+  EXPECT_EQ(key_words(normalize_key("Top of the Shoulders")), (std::vector<std::string_view>{"top", "shoulder"}));
+  EXPECT_EQ(key_words("temple"), std::vector<std::string_view>{"temple"});
+  EXPECT_TRUE(key_words("").empty());
+}
+
+}  // namespace
+}  // namespace tpx
