@@ -8,7 +8,9 @@
 // bytes nlohmann-json and visible_json() would produce: the numbers by
 // nlohmann's own shortest round-trip formatter, a string with invalid
 // UTF-8 by nlohmann itself. The other commands print once per process and
-// still build nlohmann trees.
+// build nlohmann trees, taking the objects they share with `where` (press
+// points, protocols, the query's resolution and notices) from the same
+// writers, parsed (parsed()), so each object is written in one place.
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -213,112 +215,12 @@ json ids(const Kb& kb, image::Range r, auto records) {
   return a;
 }
 
-json protocol_json(const Kb& kb, const image::ProtocolUseRec& use) {
-  const auto& p = kb.protocols()[use.protocol];
-  return {{"id", s(kb, p.id)},        {"name", s(kb, p.name)},
-          {"tool", s(kb, p.tool)},    {"steps", strings(kb, p.steps)},
-          {"dose", s(kb, p.dose)},    {"cautions", strings(kb, p.cautions)},
-          {"notes", s(kb, use.notes)}};
-}
-
 json trigger_point_json(const Kb& kb, const image::TriggerPointRec& tp) {
   return {{"id", s(kb, tp.id)},
           {"name", s(kb, tp.name)},
           {"location", s(kb, tp.location)},
           {"primary", ids(kb, tp.primary, kb.areas())},
           {"spillover", ids(kb, tp.spillover, kb.areas())}};
-}
-
-// A press point: the same object in every command that says where to press.
-json press_point_json(const Kb& kb, std::uint32_t trigger_point) {
-  const auto& x = kb.trigger_point(trigger_point);
-  return {{"trigger_point", s(kb, x.id)}, {"name", s(kb, x.name)}, {"location", s(kb, x.location)}};
-}
-
-json resolved_json(const Kb& kb, const Resolution& r) {
-  json a = json::array();
-  for (const ResolvedTerm& t : r.terms) {
-    json term = {{"input", r.query[t.phrase]},
-                 {"term", std::string(term_id(kb, t.kind, t.target))},
-                 {"label", std::string(term_label(kb, t.kind, t.target))},
-                 {"kind", std::string(term_kind_name(t.kind))},
-                 {"how", std::string(match_how_name(t.how))},
-                 {"matched", t.matched},
-                 {"why", t.why}};
-    if (t.kind == image::TermKind::kCondition) {
-      const auto& c = kb.conditions()[t.target];
-      term["note"] = std::string(kConditionNote);
-      term["caveat"] = c.caveat.size ? json(s(kb, c.caveat)) : json(nullptr);
-      term["areas"] = ids(kb, c.areas, kb.areas());
-      term["symptoms"] = ids(kb, c.symptoms, kb.symptoms());
-      term["muscles"] = ids(kb, c.muscles, kb.muscles());
-      term["sources"] = strings(kb, c.sources);
-    }
-    a.push_back(std::move(term));
-  }
-  return a;
-}
-
-json corrections_json(const Resolution& r) {
-  json a = json::array();
-  for (const Correction& c : r.corrections) a.push_back({{"input", r.query[c.phrase]}, {"from", c.from}, {"to", c.to}});
-  return a;
-}
-
-json descriptors_json(const Resolution& r) {
-  json a = json::array();
-  for (const Descriptor& d : r.descriptors)
-    a.push_back({{"input", r.query[d.phrase]}, {"word", d.word}, {"kind", d.kind}});
-  return a;
-}
-
-json warnings_json(const Kb& kb, const Resolution& r) {
-  json a = json::array();
-  for (const RedFlagHit& h : r.red_flags) {
-    const auto& f = kb.red_flags()[h.red_flag];
-    a.push_back({{"id", s(kb, f.id)},
-                 {"label", s(kb, f.label)},
-                 {"message", s(kb, f.message)},
-                 {"input", r.query[h.phrase]},
-                 {"level", std::string(urgency_name(f.urgency))},
-                 {"sources", strings(kb, f.sources)}});
-  }
-  return a;
-}
-
-json unmatched_json(const Resolution& r) {
-  json a = json::array();
-  for (const Unmatched& u : r.unmatched) a.push_back({{"input", r.query[u.phrase]}, {"suggestions", u.suggestions}});
-  return a;
-}
-
-json muscle_json(const Kb& kb, std::uint32_t muscle) {
-  const auto& mu = kb.muscles()[muscle];
-  json tps = json::array();
-  for (const auto& tp : kb.trigger_points(mu.trigger_points)) tps.push_back(trigger_point_json(kb, tp));
-  json causes = json::array();
-  for (std::uint32_t c : kb.u32s(mu.causes)) {
-    const auto& x = kb.causes()[c];
-    causes.push_back({{"id", s(kb, x.id)}, {"label", s(kb, x.label)}, {"advice", s(kb, x.advice)}});
-  }
-  json protocols = json::array();
-  for (const auto& use : kb.protocol_uses(mu.protocols)) protocols.push_back(protocol_json(kb, use));
-  json related = json::array();
-  for (const auto& rel : kb.related(mu.related))
-    related.push_back({{"muscle", s(kb, kb.muscles()[rel.muscle].id)}, {"reason", s(kb, rel.reason)}});
-  return {{"version", kOutputVersion},
-          {"id", s(kb, mu.id)},
-          {"name", s(kb, mu.name)},
-          {"aka", strings(kb, mu.aka)},
-          {"region", s(kb, kb.regions()[mu.region].id)},
-          {"location", s(kb, mu.location)},
-          {"trigger_points", std::move(tps)},
-          {"symptoms", ids(kb, mu.symptoms, kb.symptoms())},
-          {"causes", std::move(causes)},
-          {"protocols", std::move(protocols)},
-          {"cautions", strings(kb, mu.cautions)},
-          {"related", std::move(related)},
-          {"sources", strings(kb, mu.sources)}};
 }
 
 // --- `where`, written straight to text -------------------------------------
@@ -334,6 +236,40 @@ void write_ids(JsonWriter& w, const Kb& kb, image::Range r, Records records) {
   w.begin_array();
   for (std::uint32_t i : kb.u32s(r)) w.string(kb.str(records[i].id));
   w.end_array();
+}
+
+// A press point: the same object in every command that says where to press.
+void write_press(JsonWriter& w, const Kb& kb, std::uint32_t trigger_point) {
+  const auto& x = kb.trigger_point(trigger_point);
+  w.begin_object();
+  w.key("trigger_point");
+  w.string(kb.str(x.id));
+  w.key("name");
+  w.string(kb.str(x.name));
+  w.key("location");
+  w.string(kb.str(x.location));
+  w.end_object();
+}
+
+// A muscle's use of a protocol: the protocol with the muscle's notes.
+void write_protocol(JsonWriter& w, const Kb& kb, const image::ProtocolUseRec& use) {
+  const auto& p = kb.protocols()[use.protocol];
+  w.begin_object();
+  w.key("id");
+  w.string(kb.str(p.id));
+  w.key("name");
+  w.string(kb.str(p.name));
+  w.key("tool");
+  w.string(kb.str(p.tool));
+  w.key("steps");
+  write_strings(w, kb, p.steps);
+  w.key("dose");
+  w.string(kb.str(p.dose));
+  w.key("cautions");
+  write_strings(w, kb, p.cautions);
+  w.key("notes");
+  w.string(kb.str(use.notes));
+  w.end_object();
 }
 
 void write_resolved(JsonWriter& w, const Kb& kb, const Resolution& r) {
@@ -450,16 +386,8 @@ class Fragments {
     if (trigger_point >= press_.size()) press_.resize(trigger_point + 1);
     std::string& out = press_[trigger_point];
     if (out.empty()) {
-      const auto& x = kb.trigger_point(trigger_point);
       JsonWriter w(out);
-      w.begin_object();
-      w.key("trigger_point");
-      w.string(kb.str(x.id));
-      w.key("name");
-      w.string(kb.str(x.name));
-      w.key("location");
-      w.string(kb.str(x.location));
-      w.end_object();
+      write_press(w, kb, trigger_point);
     }
     return out;
   }
@@ -471,25 +399,8 @@ class Fragments {
     auto& out = muscles_[muscle];
     if (out.first.empty()) {
       const auto& mu = kb.muscles()[muscle];
-      const image::ProtocolUseRec& use = kb.protocol_uses(mu.protocols)[0];
-      const auto& p = kb.protocols()[use.protocol];
       JsonWriter w(out.first);
-      w.begin_object();
-      w.key("id");
-      w.string(kb.str(p.id));
-      w.key("name");
-      w.string(kb.str(p.name));
-      w.key("tool");
-      w.string(kb.str(p.tool));
-      w.key("steps");
-      write_strings(w, kb, p.steps);
-      w.key("dose");
-      w.string(kb.str(p.dose));
-      w.key("cautions");
-      write_strings(w, kb, p.cautions);
-      w.key("notes");
-      w.string(kb.str(use.notes));
-      w.end_object();
+      write_protocol(w, kb, kb.protocol_uses(mu.protocols)[0]);
       JsonWriter c(out.second);
       write_strings(c, kb, mu.cautions);
     }
@@ -575,6 +486,59 @@ void write_match(JsonWriter& w, Fragments& fragments, const Kb& kb, const Resolu
   w.end_object();
 }
 
+// What a writer function writes, as a tree: the commands that print once per
+// process build trees, and share the writers with `where` rather than keep a
+// second copy of each object.
+template <typename Write>
+json parsed(Write&& write) {
+  std::string text;
+  JsonWriter w(text);
+  write(w);
+  return json::parse(text);
+}
+
+// A query's "resolved", "corrections", "descriptors", "unmatched" and
+// "warnings", as write_resolved() and write_notices() write them for `where`.
+json query_parts(const Kb& kb, const Resolution& r) {
+  return parsed([&](JsonWriter& w) {
+    w.begin_object();
+    w.key("resolved");
+    write_resolved(w, kb, r);
+    write_notices(w, kb, r);
+    w.end_object();
+  });
+}
+
+json muscle_json(const Kb& kb, std::uint32_t muscle) {
+  const auto& mu = kb.muscles()[muscle];
+  json tps = json::array();
+  for (const auto& tp : kb.trigger_points(mu.trigger_points)) tps.push_back(trigger_point_json(kb, tp));
+  json causes = json::array();
+  for (std::uint32_t c : kb.u32s(mu.causes)) {
+    const auto& x = kb.causes()[c];
+    causes.push_back({{"id", s(kb, x.id)}, {"label", s(kb, x.label)}, {"advice", s(kb, x.advice)}});
+  }
+  json protocols = json::array();
+  for (const auto& use : kb.protocol_uses(mu.protocols))
+    protocols.push_back(parsed([&](JsonWriter& w) { write_protocol(w, kb, use); }));
+  json related = json::array();
+  for (const auto& rel : kb.related(mu.related))
+    related.push_back({{"muscle", s(kb, kb.muscles()[rel.muscle].id)}, {"reason", s(kb, rel.reason)}});
+  return {{"version", kOutputVersion},
+          {"id", s(kb, mu.id)},
+          {"name", s(kb, mu.name)},
+          {"aka", strings(kb, mu.aka)},
+          {"region", s(kb, kb.regions()[mu.region].id)},
+          {"location", s(kb, mu.location)},
+          {"trigger_points", std::move(tps)},
+          {"symptoms", ids(kb, mu.symptoms, kb.symptoms())},
+          {"causes", std::move(causes)},
+          {"protocols", std::move(protocols)},
+          {"cautions", strings(kb, mu.cautions)},
+          {"related", std::move(related)},
+          {"sources", strings(kb, mu.sources)}};
+}
+
 // Invalid UTF-8 from a KB or a query is replaced, never a throw; control
 // characters are escaped by the library, the few it leaves raw by
 // visible_json().
@@ -625,16 +589,17 @@ class JsonPrinter final : public Printer {
                       {"trigger_point", s(kb, tp.id)},
                       {"press", s(kb, tp.location)},
                       {"area", s(kb, kb.areas()[x.area].id)},
-                      {"press_point", press_point_json(kb, x.trigger_point)}});
+                      {"press_point", parsed([&](JsonWriter& w) { write_press(w, kb, x.trigger_point); })}});
     }
+    json parts = query_parts(kb, r);
     dump(out, {{"version", kOutputVersion},
                {"query", r.query},
-               {"resolved", resolved_json(kb, r)},
-               {"unmatched", unmatched_json(r)},
+               {"resolved", std::move(parts["resolved"])},
+               {"unmatched", std::move(parts["unmatched"])},
                {"referrers", std::move(list)},
-               {"corrections", corrections_json(r)},
-               {"descriptors", descriptors_json(r)},
-               {"warnings", warnings_json(kb, r)}});
+               {"corrections", std::move(parts["corrections"])},
+               {"descriptors", std::move(parts["descriptors"])},
+               {"warnings", std::move(parts["warnings"])}});
   }
 
   void causes(std::ostream& out, const Kb& kb, const Resolution& r, const std::vector<CauseMatch>& causes) override {
@@ -649,14 +614,15 @@ class JsonPrinter final : public Printer {
                       {"advice", s(kb, c.advice)},
                       {"muscles", std::move(muscles)}});
     }
+    json parts = query_parts(kb, r);
     dump(out, {{"version", kOutputVersion},
                {"query", r.query},
-               {"unmatched", unmatched_json(r)},
+               {"unmatched", std::move(parts["unmatched"])},
                {"causes", std::move(list)},
-               {"resolved", resolved_json(kb, r)},
-               {"corrections", corrections_json(r)},
-               {"descriptors", descriptors_json(r)},
-               {"warnings", warnings_json(kb, r)}});
+               {"resolved", std::move(parts["resolved"])},
+               {"corrections", std::move(parts["corrections"])},
+               {"descriptors", std::move(parts["descriptors"])},
+               {"warnings", std::move(parts["warnings"])}});
   }
 
   void protocol(std::ostream& out, const Kb& kb, std::uint32_t protocol) override {
