@@ -71,10 +71,6 @@ std::optional<std::string> cache_file_name(const std::filesystem::path& kb_dir, 
 /// Deletes every image in `cache_dir`; returns how many, or nullopt on error.
 std::optional<std::size_t> clear_cache(const std::filesystem::path& cache_dir, std::string* error);
 
-/// A compiled KB file, read and fully checked: open_image_file() (image_file.h),
-/// under the name the CLI has always called.
-std::optional<Kb> map_image(const std::filesystem::path& path, std::string* error);
-
 }  // namespace tpx
 
 #endif  // TPX_CACHE_H_

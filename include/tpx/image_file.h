@@ -46,13 +46,24 @@ using HeadCheck = std::function<std::string(std::span<const std::byte> head, std
 /// with `no_follow`), at most `max_bytes` long and at least `min_bytes`,
 /// checking the size again after reading: a file that shrinks or grows
 /// meanwhile is refused. `check_head` sees the first `min_bytes` before
-/// the rest is read. nullopt with the reason (no path) in `*error`.
+/// the rest is read. nullopt with the reason (no path) in `*error`. A file
+/// mapped (under a lease) has every page mapped at once unless `sparse`,
+/// which suits a reader that will touch only some of it.
 std::optional<FileBytes> read_file_bytes(const std::filesystem::path& path, bool no_follow, std::size_t min_bytes,
-                                         std::size_t max_bytes, std::string* error, const HeadCheck& check_head = {});
+                                         std::size_t max_bytes, std::string* error, const HeadCheck& check_head = {},
+                                         bool sparse = false);
 
-/// Opens a compiled KB file with every check (Kb::open): the reason (no
-/// path) in `*error` when it is not a usable image.
-std::optional<Kb> open_image_file(const std::filesystem::path& path, std::string* error);
+/// How much of an image file is checked when it is opened.
+enum class ImageChecks {
+  kAll,     // every block and record now (Kb::open): `tpx check FILE`
+  kLazily,  // the header and small sections now, the rest as it is read (Kb::open_lazily): `--kb FILE`
+};
+
+/// Opens a compiled KB file: the reason (no path) in `*error` when it is
+/// not a usable image. Opened kLazily, the Kb's accessors throw DamagedImage
+/// where a block they read turns out damaged.
+std::optional<Kb> open_image_file(const std::filesystem::path& path, std::string* error,
+                                  ImageChecks checks = ImageChecks::kAll);
 
 /// Writes `bytes` to a new temporary file beside `path` and renames it over
 /// `path`, so a reader sees the old file or the whole new one, never half

@@ -34,10 +34,11 @@ bool is_directory(const std::string& path) {
   return std::filesystem::is_directory(path, ec);
 }
 
-// A compiled KB file, with every check a cached image gets.
+// A compiled KB file: its header, block sums and small sections checked
+// now, every other block when a query first reads it (Kb::open_lazily).
 std::optional<Kb> open_kb_file(const std::string& path) {
   std::string why;
-  std::optional<Kb> kb = map_image(path, &why);
+  std::optional<Kb> kb = open_image_file(path, &why, ImageChecks::kLazily);
   if (!kb) error(fmt::format("cannot use the KB file '{}': {}", one_line(path), why));
   return kb;
 }
@@ -291,14 +292,14 @@ int run_protocol(const CliOptions& opt, const Kb& kb) {
 // `FILE: error: ...`, a summary on stderr.
 int check_kb_file(const std::string& path) {
   std::string why;
-  std::optional<Kb> kb = map_image(path, &why);
+  std::optional<Kb> kb = open_image_file(path, &why, ImageChecks::kAll);
   if (!kb) {
     fmt::print(std::cout, "{}: error: {}\n", visible(path), visible(why));
     fmt::print(std::cerr, "tpx check: {}: not a usable compiled KB\n", visible(path));
     return kExitError;
   }
   fmt::print(std::cerr,
-             "tpx check: {}: compiled KB, format version {}, {} bytes, checksum and every record verified; "
+             "tpx check: {}: compiled KB, format version {}, {} bytes, every block and record verified; "
              "{} muscles, {} areas, {} symptoms, {} causes, {} protocols\n",
              visible(path), image::kFormatVersion, kb->bytes().size(), kb->muscles().size(), kb->areas().size(),
              kb->symptoms().size(), kb->causes().size(), kb->protocols().size());
@@ -424,20 +425,27 @@ int run(const CliOptions& opt) {
     if (opt.command == Command::kCachePath || opt.command == Command::kCacheClear) return run_cache(opt);
     std::optional<Kb> kb = open_kb(opt);
     if (!kb) return kExitError;
+    // --each holds each answer itself.
+    HeldOutput held(kb->verified_as_read() && !(opt.command == Command::kWhere && opt.each));
+    int code = kExitError;
     switch (opt.command) {
-      case Command::kWhere: return run_where(opt, *kb);
-      case Command::kMuscle: return run_muscle(opt, *kb);
-      case Command::kList: return run_list(opt, *kb);
-      case Command::kArea: return run_area(opt, *kb);
-      case Command::kCause: return run_cause(opt, *kb);
-      case Command::kProtocol: return run_protocol(opt, *kb);
+      case Command::kWhere: code = run_where(opt, *kb); break;
+      case Command::kMuscle: code = run_muscle(opt, *kb); break;
+      case Command::kList: code = run_list(opt, *kb); break;
+      case Command::kArea: code = run_area(opt, *kb); break;
+      case Command::kCause: code = run_cause(opt, *kb); break;
+      case Command::kProtocol: code = run_protocol(opt, *kb); break;
       case Command::kCheck:
       case Command::kCompile:
       case Command::kCachePath:
-      case Command::kCacheClear: break;
-      case Command::kNone: break;
+      case Command::kCacheClear:
+      case Command::kNone: error("no command given; see tpx --help"); return kExitError;
     }
-    error("no command given; see tpx --help");
+    held.commit();
+    return code;
+  } catch (const DamagedImage& e) {  // a KB file found damaged where this command read it
+    error(fmt::format("cannot use the KB file '{}': {}; 'tpx check {}' checks all of it", one_line(opt.kb_dir),
+                      e.what(), one_line(opt.kb_dir)));
   } catch (const std::exception& e) {
     error(e.what());
   }

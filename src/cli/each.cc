@@ -72,6 +72,7 @@ class EachRunner {
       if (std::optional<std::string> why = phrase_problem(phrases[i]))
         return refuse(number, fmt::format("phrase {} {}", i + 1, *why));
     }
+    HeldOutput held(kb_.verified_as_read());  // a whole answer or none (terminal.h)
     Resolution r = resolve(kb_, phrases);
     Ranking ranking = rank(kb_, r, static_cast<std::size_t>(opt_.top));
     matched_ = matched_ || !ranking.matches.empty();
@@ -79,10 +80,12 @@ class EachRunner {
     // line they belong to; JSON also carries them in the query's object.
     const Notices which = format_ == Format::kText ? Notices::kAll : Notices::kRedFlagsOnly;
     if (!r.red_flags.empty() || (which == Notices::kAll && (!r.corrections.empty() || !r.unmatched.empty()))) {
-      std::cout.flush();  // the answers before it reach a shared terminal first
+      std::cout.flush();    // the answers before it reach a shared terminal first
+      std::fflush(stdout);  // (the real stdout when this answer is held)
       print_notices(kb_, r, which, color_, fmt::format("line {}", number));
     }
     print(r, ranking, phrases);
+    held.commit();
   }
 
   void refuse(std::size_t number, std::string_view why) {

@@ -5,6 +5,9 @@
 #define TPX_SRC_CLI_TERMINAL_H_
 
 #include <cstddef>
+#include <iostream>
+#include <sstream>
+#include <streambuf>
 #include <string>
 #include <string_view>
 
@@ -37,6 +40,32 @@ bool truecolor();
 /// away early (a closed pipe ends tpx quietly), or 2 with a one-line error
 /// when the output never reached its file (a full disk, /dev/full).
 int finish_output(int code);
+
+/// What std::cout is given, held back until commit() when `hold`: a KB file
+/// checked as it is read (Kb::verified_as_read) can turn out damaged half-way
+/// through an answer, and then the command ends with an error and no half
+/// of an answer. Without commit() (an exception), the held bytes are dropped.
+class HeldOutput {
+ public:
+  explicit HeldOutput(bool hold) {
+    if (hold) real_ = std::cout.rdbuf(&held_);
+  }
+  HeldOutput(const HeldOutput&) = delete;
+  HeldOutput& operator=(const HeldOutput&) = delete;
+  ~HeldOutput() {
+    if (real_) std::cout.rdbuf(real_);
+  }
+  void commit() {
+    if (!real_) return;
+    std::cout.rdbuf(real_);
+    real_ = nullptr;
+    std::cout << held_.view();
+  }
+
+ private:
+  std::stringbuf held_;
+  std::streambuf* real_ = nullptr;
+};
 
 /// $XDG_CACHE_HOME/tpx, else $HOME/.cache/tpx; empty when neither is set.
 std::string cache_dir();

@@ -24,7 +24,7 @@ float drawn_size(const Kb& kb, std::uint32_t area, std::uint32_t view) {
   double sum = 0;
   for (const ShapeRec& s : kb.shapes_of(area)) {
     if (s.view != view) continue;
-    std::span<const float> p = kb.floats(s.points);
+    std::span<const float> p = kb.floats(s.points).verified();
     float x0 = p[0], x1 = p[0], y0 = p[1], y1 = p[1];
     for (std::size_t i = 0; i + 1 < p.size(); i += 2) {
       x0 = std::min(x0, p[i]);
@@ -209,8 +209,9 @@ Scene make_scene(const Kb& kb, const Picture& p) {
       sv.left_side = front ? "your right" : "your left";
       sv.right_side = front ? "your left" : "your right";
     }
-    for (const image::Range& path : kb.paths(rec.outline)) sv.outline.push_back(place(kb.floats(path), sv, -1));
-    for (const image::Range& path : kb.paths(rec.lines)) sv.lines.push_back(place(kb.floats(path), sv, -1));
+    for (const image::Range& path : kb.paths(rec.outline))
+      sv.outline.push_back(place(kb.floats(path).verified(), sv, -1));
+    for (const image::Range& path : kb.paths(rec.lines)) sv.lines.push_back(place(kb.floats(path).verified(), sv, -1));
     x += sv.width + kViewGap;
     bottom = std::max(bottom, sv.y + sv.height);
     slot[v] = scene.views.size();
@@ -229,12 +230,12 @@ Scene make_scene(const Kb& kb, const Picture& p) {
       auto it = slot.find(s.view);
       if (it == slot.end()) continue;
       const SceneView& sv = scene.views[it->second];
-      scene.shapes.push_back({a, it->second, false, place(kb.floats(s.points), sv, -1)});
+      scene.shapes.push_back({a, it->second, false, place(kb.floats(s.points).verified(), sv, -1)});
       const float midline = kb.views()[s.view].midline;
       if (a.asked && p.mirror_asked && midline >= 0) {
         // The other side is where it may hurt, not where the pattern is.
         const AreaPaint asked_only{a.area, false, false, true};
-        scene.shapes.push_back({asked_only, it->second, true, place(kb.floats(s.points), sv, midline)});
+        scene.shapes.push_back({asked_only, it->second, true, place(kb.floats(s.points).verified(), sv, midline)});
       }
       scene.has_primary |= a.primary;
       scene.has_spillover |= a.spillover && !a.primary;

@@ -127,8 +127,6 @@ CachedKb compile_dir(const fs::path& kb_dir, CachedKb out) {
 
 }  // namespace
 
-std::optional<Kb> map_image(const fs::path& path, std::string* error) { return open_image_file(path, error); }
-
 std::optional<std::string> cache_file_name(const fs::path& kb_dir, std::vector<Diagnostic>& diags) {
   return key_of(kb_dir, diags, nullptr);
 }

@@ -447,10 +447,13 @@ class Compiler {
     append(h.sections[kPaths], paths_.data(), paths_.size());
     append(h.sections[kFloats], floats_.data(), floats_.size());
     append(h.sections[kConditions], conditions_out_.data(), conditions_out_.size());
+    // Last, a checksum per block of everything before: seal() fills them in.
     while (out_.size() % 8 != 0) out_.push_back(std::byte{0});
+    const std::vector<std::uint64_t> sums((out_.size() - sizeof(Header) + kBlockBytes - 1) / kBlockBytes);
+    append(h.sections[kBlockSums], sums.data(), sums.size());
     h.size = out_.size();
-    h.checksum = checksum(std::span<const std::byte>(out_).subspan(sizeof(Header)));
     std::memcpy(out_.data(), &h, sizeof h);
+    if (!seal(out_)) throw std::logic_error("image layout does not leave room for its block sums");
     return std::move(out_);
   }
 

@@ -22,6 +22,20 @@ inline std::uint64_t hash64(const void* p, std::size_t n, std::uint64_t seed = 0
 
 inline std::uint64_t hash64(std::string_view s, std::uint64_t seed = 0) { return hash64(s.data(), s.size(), seed); }
 
+#if TPX_HASH_AVX2
+std::uint64_t hash64_avx2(const void* p, std::size_t n);  // hash_avx2.cc
+#endif
+
+/// hash64(p, n), the fastest way this CPU has: for the image's block sums,
+/// which a query verifies as it reads (image.h).
+inline std::uint64_t block_hash(const void* p, std::size_t n) {
+#if TPX_HASH_AVX2
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) return hash64_avx2(p, n);
+#endif
+  return hash64(p, n);
+}
+
 }  // namespace tpx::detail
 
 #endif  // TPX_SRC_CORE_HASH_H_

@@ -1,11 +1,12 @@
-// Opening an image: every check happens here, once, so the accessors in
-// image.h can index without bounds checks. A damaged, truncated or hostile
-// image is refused with a reason, never read out of bounds.
+// Opening an image: the checks of its header, block sums and records. A
+// damaged, truncated or hostile image is refused with a reason, or, opened
+// lazily, found out where it is read; never read out of bounds.
 #include "tpx/image.h"
 
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 
 #include "hash.h"
@@ -13,11 +14,67 @@
 namespace tpx {
 namespace image {
 
-std::uint64_t checksum(std::span<const std::byte> bytes) {
-  // XXH3 reads several gigabytes a second with SSE2, so verifying a cached
-  // image costs little next to mapping it, and any flipped byte still shows.
-  return detail::hash64(bytes.data(), bytes.size());
+namespace {
+
+// The header's checksum: of its section table, then of the block sums.
+std::uint64_t header_checksum(const Header& h, const std::byte* image) {
+  const SectionRec& sums = h.sections[kBlockSums];
+  return detail::hash64(image + sums.offset, sums.size, detail::hash64(h.sections, sizeof h.sections));
 }
+
+std::size_t block_count(std::uint64_t covered) { return (covered + kBlockBytes - 1) / kBlockBytes; }
+
+}  // namespace
+
+bool seal(std::span<std::byte> image) {
+  if (image.size() < sizeof(Header) || reinterpret_cast<std::uintptr_t>(image.data()) % 8 != 0) return false;
+  auto& h = *reinterpret_cast<Header*>(image.data());
+  const SectionRec& sums = h.sections[kBlockSums];
+  if (sums.offset < sizeof(Header) || sums.offset > image.size() || sums.offset % 8 != 0 ||
+      sums.size != image.size() - sums.offset || sums.size != 8 * block_count(sums.offset - sizeof(Header)))
+    return false;
+  auto* out = reinterpret_cast<std::uint64_t*>(image.data() + sums.offset);
+  for (std::uint64_t at = sizeof(Header), b = 0; at < sums.offset; at += kBlockBytes, ++b)
+    out[b] = detail::block_hash(image.data() + at, std::min<std::uint64_t>(kBlockBytes, sums.offset - at));
+  h.checksum = header_checksum(h, image.data());
+  return true;
+}
+
+BlockGuard::BlockGuard(const std::byte* first, std::size_t length, const std::uint64_t* sums)
+    : first_(first),
+      length_(length),
+      blocks_(block_count(length)),
+      sums_(sums),
+      verified_(new std::atomic<std::uint64_t>[(blocks_ + 63) / 64]) {
+  for (std::size_t i = 0; i < (blocks_ + 63) / 64; ++i) verified_[i].store(0, std::memory_order_relaxed);
+}
+
+bool BlockGuard::matches(std::size_t block) const {
+  const std::size_t at = block * kBlockBytes;
+  return detail::block_hash(first_ + at, std::min(kBlockBytes, length_ - at)) == sums_[block];
+}
+
+void BlockGuard::verify(std::size_t block) const {
+  if (block >= blocks_) damaged("a read outside the checked blocks");
+  if (!matches(block)) throw DamagedImage(mismatch(block));
+  verified_[block >> 6].fetch_or(std::uint64_t{1} << (block & 63), std::memory_order_relaxed);
+}
+
+std::optional<std::size_t> BlockGuard::verify_all() const {
+  for (std::size_t b = 0; b < blocks_; ++b) {
+    if (!matches(b)) return b;
+    verified_[b >> 6].fetch_or(std::uint64_t{1} << (b & 63), std::memory_order_relaxed);
+  }
+  return std::nullopt;
+}
+
+std::string BlockGuard::mismatch(std::size_t block) const {
+  return fmt::format("damaged image: block {} (bytes {} to {}) does not match its checksum", block,
+                     sizeof(Header) + block * kBlockBytes,
+                     sizeof(Header) + std::min(length_, (block + 1) * kBlockBytes) - 1);
+}
+
+void damaged(const char* what) { throw DamagedImage(fmt::format("damaged image: {}", what)); }
 
 std::string check_head(std::span<const std::byte> head, std::uint64_t image_size) {
   Header h;
@@ -36,10 +93,12 @@ namespace {
 
 using namespace image;
 
-// Bounds checks for one opened image.
+// Bounds checks for one opened image. With a guard (an image opened
+// lazily), each block is verified before the checks read it.
 class Checker {
  public:
-  Checker(std::span<const std::byte> bytes, const Header& h) : bytes_(bytes), h_(h) {}
+  Checker(std::span<const std::byte> bytes, const Header& h, const BlockGuard* guard)
+      : bytes_(bytes), h_(h), guard_(guard) {}
 
   std::size_t count(Section s, std::size_t record_size) const { return h_.sections[s].size / record_size; }
 
@@ -49,27 +108,32 @@ class Checker {
   }
   bool strs(Range r) const {
     if (!range(r, kStrs, sizeof(Str))) return false;
-    const Str* p = records<Str>(kStrs) + r.first;
+    const Str* p = raw<Str>(kStrs) + r.first;
+    touch(p, r.count * sizeof(Str));
     return std::all_of(p, p + r.count, [&](Str s) { return str(s); });
   }
   bool indices(Range r, std::size_t limit) const {
     if (!range(r, kU32, sizeof(std::uint32_t))) return false;
-    const std::uint32_t* p = records<std::uint32_t>(kU32) + r.first;
+    const std::uint32_t* p = raw<std::uint32_t>(kU32) + r.first;
+    touch(p, r.count * sizeof(std::uint32_t));
     return std::all_of(p, p + r.count, [&](std::uint32_t v) { return v < limit; });
   }
   bool index(std::uint32_t v, std::size_t limit, bool none_ok = false) const {
     return v < limit || (none_ok && v == kNone);
   }
+  // The records of a whole section, verified.
   template <typename T>
   const T* records(Section s) const {
-    return reinterpret_cast<const T*>(bytes_.data() + h_.sections[s].offset);
+    touch(raw<T>(s), h_.sections[s].size);
+    return raw<T>(s);
   }
   // An area's postings name the trigger point that refers there, primary or
   // spillover; a symptom's postings name none. Both are in muscle order.
   // Readers rely on all three.
   bool area_postings(Range r, std::size_t muscles, std::size_t tps) const {
     if (!range(r, kPostings, sizeof(PostingRec))) return false;
-    const PostingRec* p = records<PostingRec>(kPostings) + r.first;
+    const PostingRec* p = raw<PostingRec>(kPostings) + r.first;
+    touch(p, r.count * sizeof(PostingRec));
     return in_muscle_order(p, r.count) && std::all_of(p, p + r.count, [&](const PostingRec& x) {
              return x.muscle < muscles && x.trigger_point < tps &&
                     (x.weight == Weight::kPrimary || x.weight == Weight::kSpillover);
@@ -77,7 +141,8 @@ class Checker {
   }
   bool symptom_postings(Range r, std::size_t muscles) const {
     if (!range(r, kPostings, sizeof(PostingRec))) return false;
-    const PostingRec* p = records<PostingRec>(kPostings) + r.first;
+    const PostingRec* p = raw<PostingRec>(kPostings) + r.first;
+    touch(p, r.count * sizeof(PostingRec));
     return in_muscle_order(p, r.count) && std::all_of(p, p + r.count, [&](const PostingRec& x) {
              return x.muscle < muscles && x.trigger_point == kNone && x.weight == Weight::kSymptom;
            });
@@ -87,8 +152,17 @@ class Checker {
   }
 
  private:
+  template <typename T>
+  const T* raw(Section s) const {
+    return reinterpret_cast<const T*>(bytes_.data() + h_.sections[s].offset);
+  }
+  void touch(const void* p, std::size_t n) const {
+    if (guard_) guard_->touch(p, n);
+  }
+
   std::span<const std::byte> bytes_;
   const Header& h_;
+  const BlockGuard* guard_;
 };
 
 constexpr std::size_t kRecordSize[kSectionCount] = {1,
@@ -114,19 +188,26 @@ constexpr std::size_t kRecordSize[kSectionCount] = {1,
                                                     sizeof(MarkRec),
                                                     sizeof(Range),
                                                     sizeof(float),
-                                                    sizeof(ConditionRec)};
+                                                    sizeof(ConditionRec),
+                                                    sizeof(std::uint64_t)};
 
+// Magic, version, size, every section inside the image and before the block
+// sums, which are last, one per block of what lies between; with
+// `verify_checksum`, the header's checksum of the section table and sums.
 std::string check_header(std::span<const std::byte> bytes, const Header& h, bool verify_checksum) {
   if (std::string why = image::check_head(bytes, bytes.size()); !why.empty()) return why;
   if (h.section_count != kSectionCount) return "wrong number of sections";
+  const SectionRec& sums = h.sections[kBlockSums];
   for (std::uint32_t s = 0; s < kSectionCount; ++s) {
     const SectionRec& sec = h.sections[s];
     if (sec.offset < sizeof(Header) || sec.offset > h.size || sec.size > h.size - sec.offset || sec.offset % 8 != 0 ||
-        sec.size % kRecordSize[s] != 0)
+        sec.size % kRecordSize[s] != 0 || (s != kBlockSums && sec.offset + sec.size > sums.offset))
       return fmt::format("section {} is out of bounds", s);
   }
-  if (verify_checksum && checksum(bytes.subspan(sizeof(Header))) != h.checksum)
-    return "checksum mismatch (damaged image)";
+  if (sums.offset + sums.size != h.size || sums.size != 8 * block_count(sums.offset - sizeof(Header)))
+    return "the block sums do not cover the image";
+  if (verify_checksum && header_checksum(h, bytes.data()) != h.checksum)
+    return "damaged image: the header does not match its checksum";
   return {};
 }
 
@@ -188,14 +269,33 @@ std::string check_red_flags(const Kb& kb, const Checker& c) {
   return {};
 }
 
-std::string check_records(const Kb& kb, const Checker& c) {
+// The small sections, whose size does not grow with the number of muscles:
+// checked whenever an image is opened, lazily or not.
+std::string check_small(const Kb& kb, const Checker& c) {
   const std::size_t n_regions = kb.regions().size(), n_areas = kb.areas().size(), n_muscles = kb.muscles().size();
-  const std::size_t n_tps = c.count(kTriggerPoints, sizeof(TriggerPointRec));
   auto bad = [](std::string_view what) { return fmt::format("damaged image: bad {} record", what); };
   for (const auto& r : kb.regions())
     if (!c.str(r.id) || !c.str(r.label) || !c.index(r.parent, n_regions, true) || !c.strs(r.aliases) ||
         !c.indices(r.areas, n_areas))
       return bad("region");
+  for (const auto& x : kb.conditions())
+    if (!c.str(x.id) || !c.str(x.label) || !c.str(x.caveat) || !c.strs(x.aliases) || !c.indices(x.areas, n_areas) ||
+        !c.indices(x.symptoms, kb.symptoms().size()) || !c.indices(x.muscles, n_muscles) || !c.strs(x.sources))
+      return bad("condition");
+  for (const auto& p : kb.protocols())
+    if (!c.str(p.id) || !c.str(p.name) || !c.str(p.tool) || !c.str(p.dose) || !c.strs(p.steps) || !c.strs(p.cautions))
+      return bad("protocol");
+  if (std::string why = check_red_flags(kb, c); !why.empty()) return why;
+  return check_atlas(kb, c, n_areas, c.count(kTriggerPoints, sizeof(TriggerPointRec)));
+}
+
+// The big sections, which grow with the KB: checked record by record when
+// an image is opened with every check; opened lazily, the accessors check
+// what is read instead.
+std::string check_big(const Kb& kb, const Checker& c) {
+  const std::size_t n_regions = kb.regions().size(), n_areas = kb.areas().size(), n_muscles = kb.muscles().size();
+  const std::size_t n_tps = c.count(kTriggerPoints, sizeof(TriggerPointRec));
+  auto bad = [](std::string_view what) { return fmt::format("damaged image: bad {} record", what); };
   for (const auto& a : kb.areas())
     if (!c.str(a.id) || !c.str(a.label) || !c.index(a.region, n_regions) || !c.strs(a.aliases) ||
         !c.area_postings(a.postings, n_muscles, n_tps) || !c.indices(a.culprits, n_muscles))
@@ -207,15 +307,7 @@ std::string check_records(const Kb& kb, const Checker& c) {
   for (const auto& x : kb.causes())
     if (!c.str(x.id) || !c.str(x.label) || !c.str(x.advice) || !c.strs(x.aliases) || !c.indices(x.muscles, n_muscles))
       return bad("cause");
-  for (const auto& x : kb.conditions())
-    if (!c.str(x.id) || !c.str(x.label) || !c.str(x.caveat) || !c.strs(x.aliases) || !c.indices(x.areas, n_areas) ||
-        !c.indices(x.symptoms, kb.symptoms().size()) || !c.indices(x.muscles, n_muscles) || !c.strs(x.sources))
-      return bad("condition");
   const std::size_t n_protocols = kb.protocols().size();
-  for (const auto& p : kb.protocols())
-    if (!c.str(p.id) || !c.str(p.name) || !c.str(p.tool) || !c.str(p.dose) || !c.strs(p.steps) || !c.strs(p.cautions))
-      return bad("protocol");
-  if (std::string why = check_red_flags(kb, c); !why.empty()) return why;
   const auto* tps = c.records<TriggerPointRec>(kTriggerPoints);
   for (std::size_t i = 0; i < n_tps; ++i)
     if (!c.str(tps[i].id) || !c.str(tps[i].name) || !c.str(tps[i].location) || !c.index(tps[i].muscle, n_muscles) ||
@@ -245,7 +337,7 @@ std::string check_records(const Kb& kb, const Checker& c) {
   }
   for (const auto& w : kb.words())
     if (!c.str(w)) return bad("word");
-  return check_atlas(kb, c, n_areas, n_tps);
+  return {};
 }
 
 struct ShapeOrder {
@@ -259,7 +351,7 @@ struct MarkOrder {
 
 }  // namespace
 
-std::optional<Kb> Kb::open_checked(std::span<const std::byte> bytes, std::shared_ptr<const void> owner, bool full,
+std::optional<Kb> Kb::open_checked(std::span<const std::byte> bytes, std::shared_ptr<const void> owner, Checks checks,
                                    std::string* error) {
   auto fail = [&](std::string why) -> std::optional<Kb> {
     if (error) *error = std::move(why);
@@ -268,43 +360,63 @@ std::optional<Kb> Kb::open_checked(std::span<const std::byte> bytes, std::shared
   if (bytes.size() < sizeof(Header)) return fail("not a tpx KB image (too short)");
   if (reinterpret_cast<std::uintptr_t>(bytes.data()) % 8 != 0) return fail("image is not 8-byte aligned");
   const auto& h = *reinterpret_cast<const Header*>(bytes.data());
-  if (std::string why = check_header(bytes, h, full); !why.empty()) return fail(why);
+  if (std::string why = check_header(bytes, h, checks != Checks::kHeader); !why.empty()) return fail(why);
   Kb kb;
   kb.bytes_ = bytes;
   kb.owner_ = std::move(owner);
   kb.strings_ = h.sections[kStrings].offset;
-  if (!full) return kb;
-  if (std::string why = check_records(kb, Checker(bytes, h)); !why.empty()) return fail(why);
+  kb.strings_size_ = h.sections[kStrings].size;
+  if (checks == Checks::kHeader) return kb;
+  const SectionRec& sums = h.sections[kBlockSums];
+  auto guard = std::make_shared<BlockGuard>(bytes.data() + sizeof(Header), sums.offset - sizeof(Header),
+                                            reinterpret_cast<const std::uint64_t*>(bytes.data() + sums.offset));
+  try {
+    if (checks == Checks::kAll) {
+      if (std::optional<std::size_t> block = guard->verify_all()) return fail(guard->mismatch(*block));
+      if (std::string why = check_small(kb, Checker(bytes, h, nullptr)); !why.empty()) return fail(why);
+      if (std::string why = check_big(kb, Checker(bytes, h, nullptr)); !why.empty()) return fail(why);
+      return kb;
+    }
+    kb.guard_ = guard;
+    if (std::string why = check_small(kb, Checker(bytes, h, guard.get())); !why.empty()) return fail(why);
+  } catch (const DamagedImage& e) {  // a block the small sections' checks read
+    return fail(e.what());
+  }
   return kb;
 }
 
 std::optional<Kb> Kb::open(std::span<const std::byte> bytes, std::shared_ptr<const void> owner, std::string* error) {
-  return open_checked(bytes, std::move(owner), true, error);
+  return open_checked(bytes, std::move(owner), Checks::kAll, error);
+}
+
+std::optional<Kb> Kb::open_lazily(std::span<const std::byte> bytes, std::shared_ptr<const void> owner,
+                                  std::string* error) {
+  return open_checked(bytes, std::move(owner), Checks::kLazily, error);
 }
 
 std::optional<Kb> Kb::open_trusted(std::span<const std::byte> bytes, std::string* error) {
-  return open_checked(bytes, nullptr, false, error);
+  return open_checked(bytes, nullptr, Checks::kHeader, error);
 }
 
-std::span<const TermRec> Kb::find_terms(std::string_view key) const {
+Records<TermRec> Kb::find_terms(std::string_view key) const {
   auto all_terms = terms();
   auto lo = std::lower_bound(all_terms.begin(), all_terms.end(), key,
                              [&](const TermRec& t, std::string_view k) { return str(t.key) < k; });
   auto hi = lo;
   while (hi != all_terms.end() && str(hi->key) == key) ++hi;
-  return {lo, hi};
+  return all_terms.subspan(static_cast<std::size_t>(lo - all_terms.begin()), static_cast<std::size_t>(hi - lo));
 }
 
-std::span<const ShapeRec> Kb::shapes_of(std::uint32_t area) const {
+Records<ShapeRec> Kb::shapes_of(std::uint32_t area) const {
   auto all_shapes = shapes();
   auto [lo, hi] = std::equal_range(all_shapes.begin(), all_shapes.end(), area, ShapeOrder{});
-  return {lo, hi};
+  return all_shapes.subspan(static_cast<std::size_t>(lo - all_shapes.begin()), static_cast<std::size_t>(hi - lo));
 }
 
-std::span<const MarkRec> Kb::marks_of(std::uint32_t trigger_point) const {
+Records<MarkRec> Kb::marks_of(std::uint32_t trigger_point) const {
   auto all_marks = marks();
   auto [lo, hi] = std::equal_range(all_marks.begin(), all_marks.end(), trigger_point, MarkOrder{});
-  return {lo, hi};
+  return all_marks.subspan(static_cast<std::size_t>(lo - all_marks.begin()), static_cast<std::size_t>(hi - lo));
 }
 
 bool Kb::has_flag_word(std::string_view word) const {

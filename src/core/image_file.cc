@@ -139,9 +139,10 @@ bool lease_handler_installed() {
   return installed;
 }
 
-// The file open as `fd` (`size` bytes, checked), mapped under a read lease;
-// null when no lease is to be had. Takes `fd` on success.
-std::shared_ptr<void> map_leased(int fd, std::size_t size) {
+// The file open as `fd` (`size` bytes, checked), mapped under a read lease,
+// every page mapped at once when `populate` (it will all be read); null when
+// no lease is to be had. Takes `fd` on success.
+std::shared_ptr<void> map_leased(int fd, std::size_t size, bool populate) {
   if (!lease_handler_installed()) return nullptr;
   LeaseSlot* slot = nullptr;
   for (LeaseSlot& s : g_slots) {
@@ -162,7 +163,7 @@ std::shared_ptr<void> map_leased(int fd, std::size_t size) {
   // would leave pages past the end (SIGBUS).
   struct stat st {};
   if (::fstat(fd, &st) != 0 || static_cast<std::uint64_t>(st.st_size) != size) return give_back();
-  void* addr = ::mmap(nullptr, size, PROT_READ, MAP_SHARED | MAP_POPULATE, fd, 0);
+  void* addr = ::mmap(nullptr, size, PROT_READ, MAP_SHARED | (populate ? MAP_POPULATE : 0), fd, 0);
   if (addr == MAP_FAILED) return give_back();
   slot->fd = fd;
   slot->addr = addr;
@@ -185,7 +186,8 @@ std::shared_ptr<void> map_leased(int fd, std::size_t size) {
 }  // namespace
 
 std::optional<FileBytes> read_file_bytes(const fs::path& path, bool no_follow, std::size_t min_bytes,
-                                         std::size_t max_bytes, std::string* error, const HeadCheck& check_head) {
+                                         std::size_t max_bytes, std::string* error, const HeadCheck& check_head,
+                                         bool sparse) {
   auto fail = [&](std::string why) -> std::optional<FileBytes> {
     *error = std::move(why);
     return std::nullopt;
@@ -221,7 +223,7 @@ std::optional<FileBytes> read_file_bytes(const fs::path& path, bool no_follow, s
     if (std::string why = read_at(head.data(), 0, min_bytes); !why.empty()) return fail(why);
     if (std::string why = check_head(head, size); !why.empty()) return fail(why);
   }
-  if (std::shared_ptr<void> mapped = map_leased(f.fd, size)) {
+  if (std::shared_ptr<void> mapped = map_leased(f.fd, size, !sparse)) {
     f.fd = -1;  // the mapping's owner closes it
     return FileBytes{mapped, {static_cast<const std::byte*>(mapped.get()), size}};
   }
@@ -237,10 +239,12 @@ std::optional<FileBytes> read_file_bytes(const fs::path& path, bool no_follow, s
   return FileBytes{std::move(owner), {data, size}};
 }
 
-std::optional<Kb> open_image_file(const fs::path& path, std::string* error) {
+std::optional<Kb> open_image_file(const fs::path& path, std::string* error, ImageChecks checks) {
   auto head = [](std::span<const std::byte> bytes, std::uint64_t size) { return image::check_head(bytes, size); };
-  std::optional<FileBytes> file = read_file_bytes(path, false, sizeof(image::Header), kMaxImageBytes, error, head);
+  std::optional<FileBytes> file =
+      read_file_bytes(path, false, sizeof(image::Header), kMaxImageBytes, error, head, checks == ImageChecks::kLazily);
   if (!file) return std::nullopt;
+  if (checks == ImageChecks::kLazily) return Kb::open_lazily(file->bytes, std::move(file->owner), error);
   return Kb::open(file->bytes, std::move(file->owner), error);
 }
 

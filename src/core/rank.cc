@@ -34,7 +34,7 @@ struct Best {
 // an allocation.
 using BestByMuscle = std::vector<std::pair<std::uint32_t, Best>>;
 
-void take(BestByMuscle& best, std::span<const image::PostingRec> postings, std::uint32_t area) {
+void take(BestByMuscle& best, Records<image::PostingRec> postings, std::uint32_t area) {
   for (const image::PostingRec& p : postings) {
     if (best.empty() || best.back().first != p.muscle) best.push_back({p.muscle, Best{}});
     Best& b = best.back().second;
@@ -74,7 +74,7 @@ BestByMuscle postings_for(const Kb& kb, const ResolvedTerm& t) {
       break;
     }
     case TermKind::kCause: {
-      std::span<const std::uint32_t> muscles = kb.u32s(kb.causes()[t.target].muscles);
+      Records<std::uint32_t> muscles = kb.u32s(kb.causes()[t.target].muscles);
       for (std::uint32_t m : muscles) best.push_back({m, {1.0, kNone, kNone, Weight::kSymptom}});
       std::sort(best.begin(), best.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
       best.erase(std::unique(best.begin(), best.end(), [](const auto& x, const auto& y) { return x.first == y.first; }),
@@ -98,7 +98,7 @@ BestByMuscle postings_for(const Kb& kb, const ResolvedTerm& t) {
 }
 
 // The pain guide's order for an area, symptom or condition term; empty for others.
-std::span<const std::uint32_t> culprits_of(const Kb& kb, const ResolvedTerm& t) {
+Records<std::uint32_t> culprits_of(const Kb& kb, const ResolvedTerm& t) {
   if (t.kind == TermKind::kArea) return kb.u32s(kb.areas()[t.target].culprits);
   if (t.kind == TermKind::kSymptom) return kb.u32s(kb.symptoms()[t.target].culprits);
   // A condition's muscles are in the references' order, most likely first.
@@ -143,7 +143,7 @@ Ranking rank(const Kb& kb, const Resolution& r, std::size_t top) {
     BestByMuscle best = postings_for(kb, t);
     if (best.empty()) continue;
     const double rarity = std::log1p(n / static_cast<double>(best.size())) / std::log1p(n);
-    const std::span<const std::uint32_t> culprits = culprits_of(kb, t);
+    const Records<std::uint32_t> culprits = culprits_of(kb, t);
     std::vector<Match> merged;
     merged.reserve(by_muscle.size() + best.size());
     auto old = by_muscle.begin();

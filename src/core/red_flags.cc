@@ -284,7 +284,7 @@ const PatternIndex* shared_index(const Kb& kb) {
     std::unique_ptr<PatternIndex> index;
   };
   thread_local Cache cache;
-  const std::uint64_t checksum = reinterpret_cast<const image::Header*>(kb.bytes().data())->checksum;
+  const std::uint64_t checksum = kb.checksum();
   if (cache.data != kb.bytes().data() || cache.size != kb.bytes().size() || cache.checksum != checksum) {
     cache = {kb.bytes().data(), kb.bytes().size(), checksum, nullptr};
     return nullptr;

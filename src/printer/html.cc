@@ -139,7 +139,7 @@ void steps(std::ostream& out, const Kb& kb, const std::vector<std::uint32_t>& mu
     for (std::size_t i = 0; i < muscles.size(); ++i) {
       const std::uint32_t m = muscles[i];
       const auto uses = kb.protocol_uses(kb.muscles()[m].protocols);
-      for (const image::ProtocolUseRec& use : uses.first(std::min(methods(i), uses.size())))
+      for (const image::ProtocolUseRec& use : uses.subspan(0, std::min(methods(i), uses.size())))
         if (use.protocol == pi && !kb.str(use.notes).empty())
           fmt::print(out, "<p><b>{}:</b> {}</p>\n", esc(kb.str(kb.muscles()[m].name)), esc(kb.str(use.notes)));
     }

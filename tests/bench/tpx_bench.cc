@@ -12,6 +12,7 @@
 #include "synth_kb.h"
 #include "tpx/cache.h"
 #include "tpx/compile.h"
+#include "tpx/image_file.h"
 #include "tpx/kb_files.h"
 #include "tpx/load.h"
 #include "tpx/lookup.h"
@@ -73,7 +74,21 @@ void BM_OpenImage(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 
-void BM_MapCachedImage(benchmark::State& state) {
+void BM_OpenImageLazily(benchmark::State& state) {
+  const auto& bytes = image(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    std::string why;
+    auto kb = Kb::open_lazily(bytes, nullptr, &why);
+    if (!kb) state.SkipWithError(why.c_str());
+    benchmark::DoNotOptimize(kb);
+  }
+  state.SetComplexityN(state.range(0));
+}
+
+// Opening an image file (mapped under a lease, or read) with every check,
+// or lazily as --kb FILE does.
+template <ImageChecks checks>
+void BM_OpenImageFile(benchmark::State& state) {
   const std::size_t n = static_cast<std::size_t>(state.range(0));
   const fs::path path = fs::temp_directory_path() / ("tpx-bench-" + std::to_string(n) + ".tpxi");
   {
@@ -82,7 +97,7 @@ void BM_MapCachedImage(benchmark::State& state) {
   }
   for (auto _ : state) {
     std::string why;
-    auto kb = map_image(path, &why);
+    auto kb = open_image_file(path, &why, checks);
     if (!kb) state.SkipWithError(why.c_str());
     benchmark::DoNotOptimize(kb);
   }
@@ -96,6 +111,20 @@ void BM_Query(benchmark::State& state) {
   // Two popular areas and one rare one, named by their aliases.
   std::vector<std::string> phrases = {m.areas[0].aliases[0].value, m.areas[1].label, m.areas.back().aliases[1].value};
   for (auto _ : state) {
+    Ranking r = rank(*kb, resolve(*kb, phrases), 5);
+    benchmark::DoNotOptimize(r.matches.data());
+  }
+  state.SetComplexityN(state.range(0));
+}
+
+// A process's first query on a big image: opened lazily, so the query pays
+// for verifying the blocks it reads, and nothing else is read.
+void BM_FirstQueryLazily(benchmark::State& state) {
+  const std::size_t n = static_cast<std::size_t>(state.range(0));
+  const Model& m = model(n);
+  std::vector<std::string> phrases = {m.areas[0].aliases[0].value, m.areas[1].label, m.areas.back().aliases[1].value};
+  for (auto _ : state) {
+    auto kb = Kb::open_lazily(image(n), nullptr, nullptr);
     Ranking r = rank(*kb, resolve(*kb, phrases), 5);
     benchmark::DoNotOptimize(r.matches.data());
   }
@@ -168,8 +197,11 @@ void sizes(benchmark::internal::Benchmark* b) {
 BENCHMARK(BM_LoadYaml)->Apply(sizes)->Iterations(1);
 BENCHMARK(BM_Compile)->Apply(sizes);
 BENCHMARK(BM_OpenImage)->Apply(sizes);
-BENCHMARK(BM_MapCachedImage)->Apply(sizes);
+BENCHMARK(BM_OpenImageLazily)->Apply(sizes);
+BENCHMARK(BM_OpenImageFile<ImageChecks::kAll>)->Name("BM_OpenImageFile/all")->Apply(sizes);
+BENCHMARK(BM_OpenImageFile<ImageChecks::kLazily>)->Name("BM_OpenImageFile/lazily")->Apply(sizes);
 BENCHMARK(BM_Query)->Apply(sizes);
+BENCHMARK(BM_FirstQueryLazily)->Apply(sizes);
 BENCHMARK(BM_Fingerprint)->Apply(sizes);
 
 }  // namespace

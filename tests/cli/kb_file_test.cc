@@ -10,8 +10,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "run_tpx.h"
 
@@ -69,7 +72,7 @@ TEST_F(KbFile, CompiledFileAnswersLikeTheDirectory) {
   EXPECT_EQ(tpx({"list", "muscles"}, "", {"TPX_KB=" + image_}).out, tpx({"list", "muscles", "--kb", kb}).out);
   Result check = tpx({"check", image_});
   EXPECT_EQ(check.code, 0) << check.out;
-  EXPECT_NE(check.err.find("checksum and every record verified; 3 muscles"), std::string::npos) << check.err;
+  EXPECT_NE(check.err.find("every block and record verified; 3 muscles"), std::string::npos) << check.err;
 }
 
 TEST_F(KbFile, CompileRefusesABrokenKbAndWritesNothing) {
@@ -90,8 +93,85 @@ TEST_F(KbFile, CompileReplacesAnExistingFileWhole) {
 
 TEST_F(KbFile, DamagedByteIsRefused) {
   std::string damaged = bytes_;
-  damaged[damaged.size() / 2] ^= 0x5A;
-  expect_refused(write("damaged.tpxi", damaged), "checksum mismatch (damaged image)");
+  damaged[damaged.size() / 2] ^= 0x5A;  // a block the small sections share: checked on opening
+  expect_refused(write("damaged.tpxi", damaged), "damaged image: block ");
+}
+
+// A big KB file is checked as it is read (Kb::open_lazily): a damaged block
+// stops the commands that read it, with one error line and no half of an
+// answer, and no other command; `tpx check FILE` reads all of it and finds it.
+class BigKbFile : public KbFile {
+ protected:
+  void SetUp() override {
+    KbFile::SetUp();
+    const fs::path kb = dir_ / "synth";
+    ASSERT_EQ(std::system((std::string(TPX_SYNTH) + " 2000 " + kb.string() + " >/dev/null").c_str()), 0);
+    sound_ = (dir_ / "big.tpxi").string();
+    ASSERT_EQ(tpx({"compile", kb.string(), "-o", sound_}).code, 0);
+  }
+  // The file with a byte flipped in `text`, which it must hold once.
+  std::string damage(const std::string& text) {
+    std::ifstream in(sound_, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    const std::size_t at = bytes.find(text);
+    EXPECT_NE(at, std::string::npos);
+    EXPECT_EQ(at, bytes.rfind(text));
+    if (at != std::string::npos) bytes[at + text.size() / 2] ^= 0x20;
+    return write("damaged-big.tpxi", bytes);
+  }
+  nlohmann::json json(const std::vector<std::string>& args) {
+    std::vector<std::string> all = args;
+    for (const char* a : {"--format", "json", "--kb"}) all.push_back(a);
+    all.push_back(sound_);
+    return nlohmann::json::parse(tpx(all).out);
+  }
+  void expect_damage_error(const Result& r, const std::string& path) {
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("tpx: error: cannot use the KB file '" + path + "': damaged image: block "), std::string::npos)
+        << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  }
+  std::string sound_;
+};
+
+TEST_F(BigKbFile, ADamagedBlockStopsOnlyTheCommandsThatReadIt) {
+  const Result first = tpx({"muscle", "muscle-000000", "--kb", sound_});
+  ASSERT_EQ(first.code, 0) << first.err;
+  const std::string damaged = damage(json({"muscle", "muscle-001000"})["name"]);
+  for (const char* format : {"text", "json"}) {
+    Result bad = tpx({"muscle", "muscle-001000", "--format", format, "--kb", damaged});
+    EXPECT_EQ(bad.out, "") << "half an answer";
+    expect_damage_error(bad, damaged);
+  }
+  Result good = tpx({"muscle", "muscle-000000", "--kb", damaged});
+  EXPECT_EQ(good.code, 0) << good.err;
+  EXPECT_EQ(good.out, first.out);
+  Result check = tpx({"check", damaged});
+  EXPECT_EQ(check.code, 2);
+  EXPECT_NE(check.out.find(damaged + ": error: damaged image: block "), std::string::npos) << check.out;
+}
+
+TEST_F(BigKbFile, EachPrintsTheAnswersBeforeTheDamageWholeThenStops) {
+  // Two areas and a damaged muscle name that the first's answer does not
+  // read and the second's does, found by trying the best muscles of the
+  // second (a block holds the texts of several muscles).
+  std::istringstream areas(tpx({"list", "areas", "--kb", sound_}).out);
+  std::vector<std::string> labels;
+  for (std::string line; std::getline(areas, line) && labels.size() < 40;)
+    labels.push_back(line.substr(line.find('\t') + 1));
+  std::string first, second, damaged;
+  for (std::size_t i = 0; i + 1 < labels.size() && damaged.empty(); ++i) {
+    const nlohmann::json next = json({"where", labels[i + 1]});
+    for (std::size_t m = 0; m < next["matches"].size() && m < 3 && damaged.empty(); ++m) {
+      const std::string path = damage(next["matches"][m]["name"]);
+      if (tpx({"where", labels[i], "--kb", path}).code == 0 && tpx({"where", labels[i + 1], "--kb", path}).code == 2)
+        first = labels[i], second = labels[i + 1], damaged = path;
+    }
+  }
+  ASSERT_FALSE(damaged.empty());
+  Result lines = tpx({"where", "--each", "--format", "json", "--kb", damaged}, first + "\n" + second + "\n");
+  expect_damage_error(lines, damaged);
+  EXPECT_EQ(lines.out, tpx({"where", "--each", "--format", "json", "--kb", sound_}, first + "\n").out);
 }
 
 TEST_F(KbFile, TruncatedFileIsRefused) {

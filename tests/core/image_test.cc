@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <cstring>
 
+#include "../bench/synth_kb.h"
 #include "test_kb.h"
 #include "tpx/compile.h"
+#include "tpx/rank.h"
+#include "tpx/resolve.h"
 
 namespace tpx {
 namespace {
@@ -53,7 +56,8 @@ TEST(Image, RefusesDamagedBytes) {
   auto flipped = good;
   flipped[flipped.size() / 2] ^= std::byte{0x40};
   EXPECT_FALSE(open(flipped, &why));
-  EXPECT_EQ(why, "checksum mismatch (damaged image)");
+  EXPECT_TRUE(why.starts_with("damaged image: block ")) << why;
+  EXPECT_TRUE(why.ends_with(" does not match its checksum")) << why;
 
   auto truncated = good;
   truncated.resize(good.size() - 8);
@@ -83,8 +87,7 @@ TEST(Image, RefusesOutOfBoundsReferencesEvenWithAValidChecksum) {
   // Point the first muscle's name far past the string section, then re-seal.
   auto* muscle = reinterpret_cast<image::MuscleRec*>(bytes.data() + h.sections[image::kMuscles].offset);
   muscle->name.offset = 0x7FFFFFF0u;
-  h.checksum = image::checksum(std::span<const std::byte>(bytes).subspan(sizeof h));
-  std::memcpy(bytes.data(), &h, sizeof h);
+  ASSERT_TRUE(image::seal(bytes));
   std::string why;
   EXPECT_FALSE(open(bytes, &why));
   EXPECT_EQ(why, "damaged image: bad muscle record");
@@ -107,11 +110,116 @@ TEST(Image, RefusesPostingsOutOfMuscleOrderEvenWithAValidChecksum) {
   }
   ASSERT_NE(area, nullptr) << "kb-small has no area with postings from two muscles";
   std::reverse(postings + area->postings.first, postings + area->postings.first + area->postings.count);
-  h.checksum = image::checksum(std::span<const std::byte>(bytes).subspan(sizeof h));
-  std::memcpy(bytes.data(), &h, sizeof h);
+  ASSERT_TRUE(image::seal(bytes));
   std::string why;
   EXPECT_FALSE(open(bytes, &why));
   EXPECT_EQ(why, "damaged image: bad area record");
+}
+
+// A big image opened lazily: a damaged block is found where it is read, and
+// only there, so a query that never reads it is answered, exactly as from
+// the sound image; opening with every check finds it at once.
+class LazyImage : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    model_ = new Model(bench::synth_model(2000, 3));
+    sound_ = new std::vector<std::byte>(compile(*model_));
+  }
+  static void TearDownTestSuite() {
+    delete model_;
+    delete sound_;
+  }
+  // The image with one byte of a muscle's name (a text no other record
+  // shares) flipped: a muscle in the middle, whose block holds only muscle
+  // texts.
+  static std::vector<std::byte> damaged(image::Str* where = nullptr) {
+    std::vector<std::byte> bytes = *sound_;
+    const image::Str name = Kb::open(bytes, nullptr, nullptr)->muscles()[1000].name;
+    bytes[strings_offset(bytes) + name.offset + name.size / 2] ^= std::byte{0x20};
+    if (where) *where = name;
+    return bytes;
+  }
+  static std::size_t strings_offset(const std::vector<std::byte>& bytes) {
+    image::Header h;
+    std::memcpy(&h, bytes.data(), sizeof h);
+    return h.sections[image::kStrings].offset;
+  }
+  static Model* model_;
+  static std::vector<std::byte>* sound_;
+};
+Model* LazyImage::model_ = nullptr;
+std::vector<std::byte>* LazyImage::sound_ = nullptr;
+
+TEST_F(LazyImage, ADamagedBlockIsFoundWhereItIsReadAndOnlyThere) {
+  image::Str name;
+  std::vector<std::byte> bytes = damaged(&name);
+  std::string why;
+  EXPECT_FALSE(Kb::open(bytes, nullptr, &why));
+  EXPECT_TRUE(why.starts_with("damaged image: block ")) << why;
+  std::optional<Kb> kb = Kb::open_lazily(bytes, nullptr, &why);
+  ASSERT_TRUE(kb) << why;
+  EXPECT_TRUE(kb->verified_as_read());
+  // The first muscle is far from the damage: read and answered as before.
+  auto sound = Kb::open(*sound_, nullptr, nullptr);
+  EXPECT_EQ(kb->str(kb->muscles()[0].name), sound->str(sound->muscles()[0].name));
+  std::vector<std::string> phrases = {model_->areas[5].label};
+  Ranking a = rank(*kb, resolve(*kb, phrases), 5), b = rank(*sound, resolve(*sound, phrases), 5);
+  ASSERT_EQ(a.matches.size(), b.matches.size());
+  for (std::size_t i = 0; i < a.matches.size(); ++i) EXPECT_EQ(a.matches[i].muscle, b.matches[i].muscle);
+  // The damaged text is never handed out, however often it is asked for.
+  for (int i = 0; i < 2; ++i) {
+    try {
+      (void)kb->str(name);
+      ADD_FAILURE() << "damaged text was read";
+    } catch (const DamagedImage& e) {
+      EXPECT_NE(std::string(e.what()).find("does not match its checksum"), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST_F(LazyImage, OpeningReadsTheHeaderAndSmallSectionsNotTheBigOnes) {
+  // Damage in the big sections does not stop opening; damage in the header
+  // or the block sums does.
+  std::vector<std::byte> bytes = damaged();
+  EXPECT_TRUE(Kb::open_lazily(bytes, nullptr, nullptr));
+  std::vector<std::byte> sums = *sound_;
+  sums[sums.size() - 3] ^= std::byte{1};
+  std::string why;
+  EXPECT_FALSE(Kb::open_lazily(sums, nullptr, &why));
+  EXPECT_EQ(why, "damaged image: the header does not match its checksum");
+  std::vector<std::byte> table = *sound_;
+  table[offsetof(image::Header, sections) + 16 * image::kMuscles + 8] ^= std::byte{8};  // the muscles' size
+  EXPECT_FALSE(Kb::open_lazily(table, nullptr, &why));
+}
+
+TEST_F(LazyImage, ReferencesOutOfBoundsThrowWhenReadEvenWithValidChecksums) {
+  std::vector<std::byte> bytes = *sound_;
+  image::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  auto* muscles = reinterpret_cast<image::MuscleRec*>(bytes.data() + h.sections[image::kMuscles].offset);
+  const std::size_t n = h.sections[image::kMuscles].size / sizeof(image::MuscleRec);
+  muscles[n - 1].name.offset = 0x7FFFFFF0u;
+  muscles[n - 2].trigger_points = {0xFFFFFFF0u, 5};
+  muscles[n - 3].region = 0xFFFFFFF0u;
+  ASSERT_TRUE(image::seal(bytes));
+  std::string why;
+  EXPECT_FALSE(Kb::open(bytes, nullptr, &why));
+  EXPECT_EQ(why, "damaged image: bad muscle record");
+  std::optional<Kb> kb = Kb::open_lazily(bytes, nullptr, &why);
+  ASSERT_TRUE(kb) << why;
+  EXPECT_THROW((void)kb->str(kb->muscles()[n - 1].name), DamagedImage);
+  EXPECT_THROW((void)kb->trigger_points(kb->muscles()[n - 2].trigger_points), DamagedImage);
+  EXPECT_THROW((void)kb->regions()[kb->muscles()[n - 3].region], DamagedImage);
+  EXPECT_THROW((void)kb->muscles()[n], DamagedImage);
+  EXPECT_EQ(kb->str(kb->muscles()[0].name), model_->muscles[0].name);
+}
+
+TEST(Image, SealRefusesALayoutWithoutRoomForTheSums) {
+  auto bytes = small_image();
+  bytes.resize(bytes.size() - 8);
+  EXPECT_FALSE(image::seal(bytes));
+  std::string why;
+  EXPECT_FALSE(Kb::open(bytes, nullptr, &why));
 }
 
 }  // namespace
