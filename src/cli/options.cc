@@ -66,13 +66,30 @@ std::string rows(const std::vector<ManualEntry>& entries) {
   return out;
 }
 
+// `name` ("kind KIND:{a,b} REQUIRED") without its ":{a,b}" when `desc`
+// names each of a, b.
+std::string without_named_choices(const std::string& name, const std::string& desc) {
+  std::size_t open = name.find(":{"), close = name.find('}', open);
+  if (open == std::string::npos || close == std::string::npos) return name;
+  for (std::size_t start = open + 2; start < close;) {
+    std::size_t comma = std::min(name.find(',', start), close);
+    if (desc.find(name.substr(start, comma - start)) == std::string::npos) return name;
+    start = comma + 1;
+  }
+  return name.substr(0, open) + name.substr(close + 1);
+}
+
 // CLI11's layout (a first column of 30 for names, then the description),
 // with every description wrapped to 80 columns under that column by the
 // printer's paragraph(), as the rest of the help is, instead of running on.
 class HelpFormatter : public CLI::Formatter {
  public:
   std::string make_option(const CLI::Option* opt, bool is_positional) const override {
-    return columns(make_option_name(opt, is_positional) + make_option_opts(opt), make_option_desc(opt));
+    std::string name = make_option_name(opt, is_positional) + make_option_opts(opt), desc = make_option_desc(opt);
+    // A list of values too long for the line ("KIND:{muscles,areas,...}")
+    // is left to the description when that names every value.
+    if (2 + name.size() > kHelpWidth) name = without_named_choices(name, desc);
+    return columns(name, desc);
   }
   // The commands' names are short: their column is as wide as the longest
   // needs, so each description keeps to one line.

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../printer/wrap.h"
 #include "tpx/escape.h"
 #include "tpx/resolve.h"
 #include "tpx/suggest.h"
@@ -155,14 +156,15 @@ std::optional<std::string> usage_error(const CLI::App& app, int argc, char** arg
 }
 
 std::string short_usage(const CLI::App& app) {
+  // 80 columns, as --help: the list of commands wraps under itself.
+  constexpr std::size_t kWidth = 80;
+  constexpr std::string_view kLead = "commands: ";
   std::vector<std::string> names = names_of(subcommands(app));
-  return fmt::format(
-      "usage: tpx [--kb DIR] COMMAND [ARGS...]\n"
-      "  tpx where \"temple\" \"top of shoulder\"    rank the muscles that refer pain there\n"
-      "  tpx muscle levator-scapulae              one muscle's card\n"
-      "commands: {}\n"
-      "tpx help COMMAND, or tpx COMMAND --help, says more.\n",
-      fmt::join(names, ", "));
+  return "usage: tpx [--kb DIR] COMMAND [ARGS...]\n"
+         "  tpx where \"temple\" \"top of shoulder\"    rank the muscles that refer pain there\n"
+         "  tpx muscle levator-scapulae              one muscle's card\n" +
+         printer::paragraph(kLead, fmt::format("{}", fmt::join(names, ", ")), kLead.size(), kWidth) +
+         "tpx help COMMAND, or tpx COMMAND --help, says more.\n";
 }
 
 }  // namespace tpx::cli

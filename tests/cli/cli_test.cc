@@ -474,6 +474,52 @@ TEST(CliErrors, BareTpxPrintsAShortUsageAndHelpTakesACommand) {
   }
 }
 
+// The commands a --help text lists under "Subcommands:" ("  name  what it does").
+std::vector<std::string> subcommands_in(const std::string& help) {
+  std::vector<std::string> names;
+  bool in = false;
+  for (const std::string& line : lines_of(help)) {
+    if (line == "Subcommands:") {
+      in = true;
+    } else if (in && line.empty()) {
+      break;
+    } else if (in && line.size() > 2 && line.compare(0, 2, "  ") == 0 && line[2] != ' ') {
+      names.push_back(line.substr(2, line.find(' ', 2) - 2));
+    }
+  }
+  return names;
+}
+
+// Bare tpx, tpx --help and every command's --help, its commands' too (found
+// in the help, so a new command is covered), fit 80 columns.
+TEST(CliHelp, EveryLineFitsEightyColumns) {
+  std::vector<std::pair<std::string, std::string>> texts = {{"tpx", tpx({}).err}};
+  std::vector<std::vector<std::string>> todo = {{}};
+  while (!todo.empty()) {
+    std::vector<std::string> args = todo.back();
+    todo.pop_back();
+    std::string line = "tpx";
+    for (const std::string& a : args) line += " " + a;
+    Result help = tpx([&] {
+      std::vector<std::string> with = args;
+      with.push_back("--help");
+      return with;
+    }());
+    ASSERT_EQ(help.code, 0) << line << " --help: " << help.err;
+    texts.push_back({line + " --help", help.out});
+    for (const std::string& sub : subcommands_in(help.out)) {
+      std::vector<std::string> deeper = args;
+      deeper.push_back(sub);
+      todo.push_back(deeper);
+    }
+  }
+  EXPECT_GE(texts.size(), 16u) << "bare tpx, tpx --help, 12 commands, cache path and cache clear";
+  for (const auto& [what, text] : texts) {
+    EXPECT_FALSE(text.empty()) << what;
+    for (const std::string& line : lines_of(text)) EXPECT_LE(columns(line), 80u) << what << ": " << line;
+  }
+}
+
 TEST(CliTsv, HeaderEverywhereTsvIsPrinted) {
   for (const std::vector<std::string>& cmd : std::vector<std::vector<std::string>>{{"where", "temple"},
                                                                                    {"muscle", "trapezius"},
