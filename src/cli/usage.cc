@@ -35,10 +35,12 @@ const CLI::Option* find_option(const CLI::App& app, std::string_view arg) {
   return nullptr;
 }
 
-// Every --long name of `app`'s options, for "did you mean".
+// Every --long name of `app`'s options, for "did you mean"; not those of
+// hidden ones (CLI11 group ""), which the command refuses anyway.
 std::vector<std::string> long_names(const CLI::App& app) {
   std::vector<std::string> names;
   for (const CLI::Option* o : app.get_options()) {
+    if (o->get_group().empty()) continue;
     for (const std::string& l : o->get_lnames()) names.push_back("--" + l);
   }
   return names;
@@ -72,7 +74,9 @@ std::optional<std::string> check_options(const CLI::App& app, const CLI::App& cm
     if (!o) {
       if (arg == "-h" || arg == "--help") return std::nullopt;
       std::vector<std::string> names = long_names(cmd);
-      for (const std::string& g : long_names(app)) names.push_back(g);
+      for (const std::string& g : long_names(app)) {
+        if (std::find(names.begin(), names.end(), g) == names.end()) names.push_back(g);  // --help is in both
+      }
       std::string name(arg.substr(0, arg.find('=')));
       return unknown("option", name, names, fmt::format(" for tpx {}", path));
     }
