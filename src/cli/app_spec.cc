@@ -51,6 +51,9 @@ CommandSpec describe_at(const CLI::App& app, std::vector<std::string> path) {
   c.hidden = !c.path.empty() && app.get_group().empty();
   c.inherits_options = !c.path.empty() && app.get_fallthrough();
   for (const CLI::Option* opt : app.get_options()) {
+    // An option in the hidden group "" is parsed only to be refused with a
+    // reason (list's --width): not offered, as --help does not show it.
+    if (opt->get_group().empty()) continue;
     ArgSpec a = describe_option(*opt, c.path);
     (opt->nonpositional() ? c.options : c.positionals).push_back(std::move(a));
   }

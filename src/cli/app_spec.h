@@ -33,7 +33,7 @@ struct ArgSpec {
 struct CommandSpec {
   std::vector<std::string> path;  ///< {"cache", "path"}; empty for the program itself
   std::string help;
-  std::vector<ArgSpec> options;       ///< its own options, --help included
+  std::vector<ArgSpec> options;       ///< its own options, --help included, hidden ones (CLI11 group "") not
   std::vector<ArgSpec> positionals;   ///< in order
   std::vector<CommandSpec> commands;  ///< visible and hidden subcommands
   bool hidden = false;                ///< left out of --help, the man page and completion (CLI11 group "")

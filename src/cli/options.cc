@@ -12,22 +12,34 @@ namespace {
 const std::vector<std::string> kFormats = {"text", "json", "tsv", "ids"};
 const std::vector<std::string> kPictureFormats = {"text", "json", "tsv", "ids", "svg", "html"};
 
+// How a command's text output is laid out: wrapped paragraphs, or the
+// id<TAB>label lines of tpx list, which are TSV already (--header applies
+// to them) and never wrapped (--width does not).
+enum class TextLayout { kWrapped, kLines };
+
 // --format (one of `formats`), --header and --width: what every command that
 // prints a result takes.
 void add_output_options(CLI::App* cmd, CliOptions& opt, const std::vector<std::string>& formats,
-                        const std::string& format_help) {
+                        const std::string& format_help, TextLayout layout = TextLayout::kWrapped) {
+  const bool lines = layout == TextLayout::kLines;
   cmd->add_option("--format,-f", opt.format, format_help)
       ->check(CLI::IsMember(formats))
       ->type_name("FORMAT")
       ->capture_default_str();
-  cmd->add_flag("--header", opt.header, "Print a header row in TSV output");
-  cmd->add_option("--width,-w", opt.width, "Wrap text at N columns (0: never; default: the terminal's, $COLUMNS or 80)")
-      ->check(CLI::Range(0, 100000))
-      ->type_name("N");
+  cmd->add_flag("--header", opt.header,
+                lines ? "Print a header row in text or TSV output" : "Print a header row in TSV output");
+  CLI::Option* width = cmd->add_option("--width,-w", opt.width,
+                                       "Wrap text at N columns (0: never; default: the terminal's, $COLUMNS or 80)")
+                           ->check(CLI::Range(0, 100000))
+                           ->type_name("N");
+  // Where it would change nothing, --width is still parsed, so that
+  // inapplicable() can say why it is refused, but it is in the hidden group
+  // "": neither --help nor the man page and completions (app_spec.h) offer it.
+  if (lines) width->group("");
 }
 
-void add_format(CLI::App* cmd, CliOptions& opt) {
-  add_output_options(cmd, opt, kFormats, "Output: text, json, tsv or ids");
+void add_format(CLI::App* cmd, CliOptions& opt, TextLayout layout = TextLayout::kWrapped) {
+  add_output_options(cmd, opt, kFormats, "Output: text, json, tsv or ids", layout);
 }
 
 // The commands that draw a body map: two more formats, and --map/--no-map
@@ -66,13 +78,36 @@ std::string rows(const std::vector<ManualEntry>& entries) {
   return out;
 }
 
+// `name` ("kind KIND:{a,b} REQUIRED") without its ":{a,b}" when `desc`
+// names each of a, b.
+std::string without_named_choices(const std::string& name, const std::string& desc) {
+  std::size_t open = name.find(":{"), close = name.find('}', open);
+  if (open == std::string::npos || close == std::string::npos) return name;
+  for (std::size_t start = open + 2; start < close;) {
+    std::size_t comma = std::min(name.find(',', start), close);
+    if (desc.find(name.substr(start, comma - start)) == std::string::npos) return name;
+    start = comma + 1;
+  }
+  return name.substr(0, open) + name.substr(close + 1);
+}
+
 // CLI11's layout (a first column of 30 for names, then the description),
 // with every description wrapped to 80 columns under that column by the
 // printer's paragraph(), as the rest of the help is, instead of running on.
 class HelpFormatter : public CLI::Formatter {
  public:
   std::string make_option(const CLI::Option* opt, bool is_positional) const override {
-    return columns(make_option_name(opt, is_positional) + make_option_opts(opt), make_option_desc(opt));
+    std::string name = make_option_name(opt, is_positional) + make_option_opts(opt), desc = make_option_desc(opt);
+    // A list of values too long for the line ("KIND:{muscles,areas,...}")
+    // is left to the description when that names every value.
+    if (2 + name.size() > kHelpWidth) name = without_named_choices(name, desc);
+    return columns(name, desc);
+  }
+  // CLI11's help, with the groups of options laid out by groups() below.
+  std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override {
+    if (mode == CLI::AppFormatMode::Sub) return make_expanded(app);
+    return make_description(app) + make_usage(app, name) + make_positionals(app) + groups(app, mode) +
+           make_subcommands(app, mode) + '\n' + make_footer(app);
   }
   // The commands' names are short: their column is as wide as the longest
   // needs, so each description keeps to one line.
@@ -94,6 +129,24 @@ class HelpFormatter : public CLI::Formatter {
   }
 
  private:
+  // CLI11's groups of options (make_groups, which is not virtual), without
+  // the hidden group "": CLI11 leaves it out too, but adds a blank line for
+  // it when it comes last.
+  std::string groups(const CLI::App* app, CLI::AppFormatMode mode) const {
+    std::string out;
+    for (const std::string& group : app->get_groups()) {
+      if (group.empty()) continue;
+      std::vector<const CLI::Option*> opts = app->get_options([&](const CLI::Option* o) {
+        return o->get_group() == group && o->nonpositional() &&
+               (mode != CLI::AppFormatMode::Sub || (o != app->get_help_ptr() && o != app->get_help_all_ptr()));
+      });
+      if (opts.empty()) continue;
+      if (!out.empty()) out += '\n';
+      out += make_group(group, false, opts);
+    }
+    return out;
+  }
+
   std::string columns(const std::string& name, const std::string& desc, std::size_t col = 0) const {
     if (col == 0) col = get_column_width();
     std::string lead = "  " + name;
@@ -248,7 +301,7 @@ void define_options(CLI::App& app, CliOptions& opt, bool help_text, const std::s
           ->check(CLI::Range(0, 1000000))
           ->type_name("N")
           ->capture_default_str();
-      where->add_flag("--explain", opt.explain, "Show the parts of each score");
+      where->add_flag("--explain", opt.explain, "Show the parts of each score in text (JSON always has them)");
       where->add_flag("--each", opt.each,
                       "Answer each line of stdin as its own query (phrases separated by ';'): one JSON object, TSV "
                       "rows starting with the query, or a text block per line");
@@ -337,7 +390,7 @@ void define_options(CLI::App& app, CliOptions& opt, bool help_text, const std::s
           ->check(CLI::IsMember(
               {"muscles", "areas", "symptoms", "causes", "conditions", "protocols", "regions", "red-flags"}))
           ->type_name("KIND");
-      add_format(list, opt);
+      add_format(list, opt, TextLayout::kLines);
     }
     list->callback([&opt] { opt.command = Command::kList; });
   }

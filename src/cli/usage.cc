@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../printer/wrap.h"
 #include "tpx/escape.h"
 #include "tpx/resolve.h"
 #include "tpx/suggest.h"
@@ -34,10 +35,12 @@ const CLI::Option* find_option(const CLI::App& app, std::string_view arg) {
   return nullptr;
 }
 
-// Every --long name of `app`'s options, for "did you mean".
+// Every --long name of `app`'s options, for "did you mean"; not those of
+// hidden ones (CLI11 group ""), which the command refuses anyway.
 std::vector<std::string> long_names(const CLI::App& app) {
   std::vector<std::string> names;
   for (const CLI::Option* o : app.get_options()) {
+    if (o->get_group().empty()) continue;
     for (const std::string& l : o->get_lnames()) names.push_back("--" + l);
   }
   return names;
@@ -71,7 +74,9 @@ std::optional<std::string> check_options(const CLI::App& app, const CLI::App& cm
     if (!o) {
       if (arg == "-h" || arg == "--help") return std::nullopt;
       std::vector<std::string> names = long_names(cmd);
-      for (const std::string& g : long_names(app)) names.push_back(g);
+      for (const std::string& g : long_names(app)) {
+        if (std::find(names.begin(), names.end(), g) == names.end()) names.push_back(g);  // --help is in both
+      }
       std::string name(arg.substr(0, arg.find('=')));
       return unknown("option", name, names, fmt::format(" for tpx {}", path));
     }
@@ -155,14 +160,15 @@ std::optional<std::string> usage_error(const CLI::App& app, int argc, char** arg
 }
 
 std::string short_usage(const CLI::App& app) {
+  // 80 columns, as --help: the list of commands wraps under itself.
+  constexpr std::size_t kWidth = 80;
+  constexpr std::string_view kLead = "commands: ";
   std::vector<std::string> names = names_of(subcommands(app));
-  return fmt::format(
-      "usage: tpx [--kb DIR] COMMAND [ARGS...]\n"
-      "  tpx where \"temple\" \"top of shoulder\"    rank the muscles that refer pain there\n"
-      "  tpx muscle levator-scapulae              one muscle's card\n"
-      "commands: {}\n"
-      "tpx help COMMAND, or tpx COMMAND --help, says more.\n",
-      fmt::join(names, ", "));
+  return "usage: tpx [--kb DIR] COMMAND [ARGS...]\n"
+         "  tpx where \"temple\" \"top of shoulder\"    rank the muscles that refer pain there\n"
+         "  tpx muscle levator-scapulae              one muscle's card\n" +
+         printer::paragraph(kLead, fmt::format("{}", fmt::join(names, ", ")), kLead.size(), kWidth) +
+         "tpx help COMMAND, or tpx COMMAND --help, says more.\n";
 }
 
 }  // namespace tpx::cli

@@ -474,6 +474,107 @@ TEST(CliErrors, BareTpxPrintsAShortUsageAndHelpTakesACommand) {
   }
 }
 
+// The commands a --help text lists under "Subcommands:" ("  name  what it does").
+std::vector<std::string> subcommands_in(const std::string& help) {
+  std::vector<std::string> names;
+  bool in = false;
+  for (const std::string& line : lines_of(help)) {
+    if (line == "Subcommands:") {
+      in = true;
+    } else if (in && line.empty()) {
+      break;
+    } else if (in && line.size() > 2 && line.compare(0, 2, "  ") == 0 && line[2] != ' ') {
+      names.push_back(line.substr(2, line.find(' ', 2) - 2));
+    }
+  }
+  return names;
+}
+
+// Bare tpx, tpx --help and every command's --help, its commands' too (found
+// in the help, so a new command is covered), fit 80 columns.
+TEST(CliHelp, EveryLineFitsEightyColumns) {
+  std::vector<std::pair<std::string, std::string>> texts = {{"tpx", tpx({}).err}};
+  std::vector<std::vector<std::string>> todo = {{}};
+  while (!todo.empty()) {
+    std::vector<std::string> args = todo.back();
+    todo.pop_back();
+    std::string line = "tpx";
+    for (const std::string& a : args) line += " " + a;
+    Result help = tpx([&] {
+      std::vector<std::string> with = args;
+      with.push_back("--help");
+      return with;
+    }());
+    ASSERT_EQ(help.code, 0) << line << " --help: " << help.err;
+    texts.push_back({line + " --help", help.out});
+    for (const std::string& sub : subcommands_in(help.out)) {
+      std::vector<std::string> deeper = args;
+      deeper.push_back(sub);
+      todo.push_back(deeper);
+    }
+  }
+  EXPECT_GE(texts.size(), 16u) << "bare tpx, tpx --help, 12 commands, cache path and cache clear";
+  for (const auto& [what, text] : texts) {
+    EXPECT_FALSE(text.empty()) << what;
+    for (const std::string& line : lines_of(text)) EXPECT_LE(columns(line), 80u) << what << ": " << line;
+  }
+}
+
+// The part of `text` from the line holding `from` to the next line holding
+// `to` (not included).
+std::string part(const std::string& text, const std::string& from, const std::string& to) {
+  std::size_t start = text.find(from);
+  if (start == std::string::npos) return "";
+  start = text.rfind('\n', start) + 1;
+  std::size_t end = text.find(to, text.find('\n', start));
+  return text.substr(start, end == std::string::npos ? std::string::npos : text.rfind('\n', end) - start);
+}
+
+// tpx list refuses --width, its lines are never wrapped: neither its help,
+// nor the man page, nor a completion script offers it, as they do for where.
+TEST(CliHelp, ListDoesNotOfferTheWidthItRefuses) {
+  Result refused = tpx({"list", "regions", "--width", "80"});
+  EXPECT_EQ(refused.code, 2);
+  EXPECT_NE(refused.err.find("--width does not apply to tpx list"), std::string::npos) << refused.err;
+  EXPECT_EQ(tpx({"list", "--wdth", "80"}).err.find("'--width'"), std::string::npos) << "suggested";
+
+  const std::string list_help = tpx({"list", "--help"}).out;
+  EXPECT_NE(list_help.find("--header"), std::string::npos) << list_help;
+  EXPECT_EQ(list_help.find("--width"), std::string::npos) << list_help;
+  EXPECT_NE(tpx({"where", "--help"}).out.find("--width"), std::string::npos);
+
+  const std::string man = tpx({"man"}).out;
+  const std::string man_list = part(man, ".SS \"\\fBtpx list", "\n.S"),
+                    man_where = part(man, ".SS \"\\fBtpx where", "\n.S");
+  EXPECT_NE(man_list.find("\\-\\-header"), std::string::npos) << man_list;
+  EXPECT_EQ(man_list.find("\\-\\-width"), std::string::npos) << man_list;
+  EXPECT_NE(man_where.find("\\-\\-width"), std::string::npos) << man_where;
+
+  const std::string bash = tpx({"completion", "bash"}).out;
+  const std::string bash_list = part(bash, "['tpx list']=", "\n"), bash_where = part(bash, "['tpx where']=", "\n");
+  EXPECT_NE(bash_list.find("--header"), std::string::npos) << bash_list;
+  EXPECT_EQ(bash_list.find("--width"), std::string::npos) << bash_list;
+  EXPECT_EQ(bash.find("['tpx list|--width']"), std::string::npos);
+  EXPECT_NE(bash_where.find("--width"), std::string::npos) << bash_where;
+
+  const std::string zsh = tpx({"completion", "zsh"}).out;
+  const std::string zsh_list = part(zsh, "_tpx_cmd_list() {", "}"), zsh_where = part(zsh, "_tpx_cmd_where() {", "}");
+  EXPECT_NE(zsh_list.find("--header"), std::string::npos) << zsh_list;
+  EXPECT_EQ(zsh_list.find("--width"), std::string::npos) << zsh_list;
+  EXPECT_NE(zsh_where.find("--width"), std::string::npos) << zsh_where;
+
+  const std::string fish = tpx({"completion", "fish"}).out;
+  EXPECT_EQ(fish.find("'tpx list|--width'"), std::string::npos);
+  EXPECT_NE(fish.find("'tpx where|--width'"), std::string::npos);
+  std::size_t list_options = 0;
+  for (const std::string& line : lines_of(fish)) {
+    if (line.find("\\'tpx list\\'") == std::string::npos || line.find(" -l '") == std::string::npos) continue;
+    ++list_options;
+    EXPECT_EQ(line.find("-l 'width'"), std::string::npos) << line;
+  }
+  EXPECT_GE(list_options, 2u) << fish;
+}
+
 TEST(CliTsv, HeaderEverywhereTsvIsPrinted) {
   for (const std::vector<std::string>& cmd : std::vector<std::vector<std::string>>{{"where", "temple"},
                                                                                    {"muscle", "trapezius"},

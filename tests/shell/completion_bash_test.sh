@@ -81,6 +81,10 @@ expect json tpx where --format = j
 expect --kb tpx muscle --               # global options follow the command
 expect never tpx --color ''
 expect red-flags tpx list ''
+# Only what the command takes: tpx list refuses --width (its lines are never wrapped).
+expect --width tpx where temple --w
+expect --header tpx list regions --
+refuse --width tpx list regions --
 expect fish tpx completion ''
 # KB ids, asked of tpx at completion time; names for a capitalised word.
 expect levator-scapulae tpx muscle leva

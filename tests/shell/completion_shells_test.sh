@@ -56,6 +56,10 @@ expect clear 'tpx cache '
 expect json 'tpx where --format '
 expect --explain 'tpx where --ex'
 expect red-flags 'tpx list '
+# Only what the command takes: tpx list refuses --width (its lines are never wrapped).
+expect --width 'tpx where temple --wi'
+got=$(candidates 'tpx list regions --wi')
+[[ $got != *--width* ]] || fail "'tpx list regions --wi<TAB>' offers --width, which tpx list refuses"
 expect levator-scapulae 'tpx muscle leva'
 expect top-of-shoulder 'tpx where temple top-of-sh'
 expect temporalis "tpx --kb $data/kb-small muscle te"

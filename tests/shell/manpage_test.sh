@@ -37,6 +37,15 @@ for cmd in where muscle area cause protocol check compile 'cache path' 'cache cl
     grep -q '^       Examples:$' <<< "$section" || fail "tpx $cmd has no Examples: in COMMANDS"
     grep -qE "^           .*tpx $cmd( |\$)" <<< "$section" || fail "tpx $cmd has no example of itself in COMMANDS"
 done
+# Only the options each command takes: tpx list refuses --width (its lines are never wrapped).
+for cmd in where list; do
+    section=$(awk -v h="   tpx $cmd" 'index($0, h) == 1 {on = 1; print; next} /^   tpx / {on = 0} on' <<< "$commands")
+    if [[ $cmd == list ]]; then
+        ! grep -q -- '--width' <<< "$section" || fail "tpx list in COMMANDS offers --width, which it refuses"
+    else
+        grep -q -- '--width' <<< "$section" || fail "tpx $cmd in COMMANDS does not offer --width"
+    fi
+done
 # The exit codes, as the CLI uses them.
 for code in 0 1 2; do
     grep -qE "^ +$code +[A-Z]" <<< "$text" || fail "EXIT STATUS does not explain $code"
