@@ -44,24 +44,41 @@ std::size_t columns(std::string_view s) {
   return n;
 }
 
+// One pass over the text: each word is found and its columns counted in
+// the same scan, and the paragraph is assembled in one string written
+// once (it is most of what a text answer costs).
 void paragraph(std::ostream& out, std::string_view lead, std::string_view text, std::size_t hang, std::size_t width) {
-  std::string line(lead);
-  std::size_t used = columns(lead);
+  std::string buf;
+  buf.reserve(lead.size() + text.size() + 2 + (width > 0 ? (text.size() / width + 1) * (hang + 1) : 0));
+  buf.append(lead);
+  std::size_t line_start = 0, used = columns(lead);
   bool empty = true;  // no word on this line yet
   auto flush = [&] {
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out << line << '\n';
-    line.assign(hang, ' ');
+    while (buf.size() > line_start && buf.back() == ' ') buf.pop_back();
+    buf += '\n';
+    line_start = buf.size();
+    buf.append(hang, ' ');
     used = hang;
     empty = true;
   };
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = std::min(text.find(' ', start), text.size());
-    std::string_view word = text.substr(start, end - start);
-    start = end + 1;
-    if (word.empty()) continue;
-    std::size_t w = columns(word);
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    std::size_t w = 0;
+    while (i < n && text[i] != ' ') {
+      if (text[i] == '\x1b') {  // a style: no columns, up to and with its 'm'
+        while (i < n && text[i] != 'm') ++i;
+        i += i < n;
+        continue;
+      }
+      w += !continuation(text[i]);
+      ++i;
+    }
+    std::string_view word = text.substr(start, i - start);
     std::size_t gap = empty ? 0 : 1;
     if (width > 0 && used + gap + w > width && !empty) {
       flush();
@@ -71,18 +88,20 @@ void paragraph(std::ostream& out, std::string_view lead, std::string_view text, 
       // Wider than a whole line (a long URL): break it across lines.
       while (!word.empty()) {
         if (used >= width) flush();
-        line += take(word, width - used);
-        used = columns(line);
+        buf += take(word, width - used);
+        used = columns(std::string_view(buf).substr(line_start));
         empty = false;
       }
       continue;
     }
-    if (gap) line += ' ';
-    line += word;
+    if (gap) buf += ' ';
+    buf += word;
     used += gap + w;
     empty = false;
   }
   flush();
+  buf.resize(line_start);  // not the last flush's indent
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
 std::string paragraph(std::string_view lead, std::string_view text, std::size_t hang, std::size_t width) {
