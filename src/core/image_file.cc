@@ -169,6 +169,18 @@ std::shared_ptr<void> map_leased(int fd, std::size_t size, bool populate) {
   slot->addr = addr;
   slot->size = size;
   slot->state.store(kLeased);
+  // A writer that came between granting the lease and the line above had
+  // its signal ignored (the slot was not yet leased), and would wait out
+  // lease-break-time and then change the mapped file. While a break is
+  // pending, F_GETLEASE answers the type the lease is being broken to:
+  // then do what the handler would have done.
+  if (::fcntl(fd, F_GETLEASE) == F_UNLCK) {
+    int expected = kLeased;
+    if (slot->state.compare_exchange_strong(expected, kCopying)) {
+      copy_out(*slot);
+      slot->state.store(kCopied);
+    }
+  }
   return std::shared_ptr<void>(addr, [slot](void*) {
     int expected = kLeased;
     if (!slot->state.compare_exchange_strong(expected, kFreeing)) {
