@@ -45,15 +45,22 @@ std::size_t columns(std::string_view s) {
 }
 
 // One pass over the text: each word is found and its columns counted in
-// the same scan, and the paragraph is assembled in one string written
-// once (it is most of what a text answer costs).
+// the same scan; words that follow each other with one space on the same
+// line are copied as one run, and the paragraph is written once (wrapping
+// is most of what a text answer costs).
 void paragraph(std::ostream& out, std::string_view lead, std::string_view text, std::size_t hang, std::size_t width) {
   std::string buf;
   buf.reserve(lead.size() + text.size() + 2 + (width > 0 ? (text.size() / width + 1) * (hang + 1) : 0));
   buf.append(lead);
   std::size_t line_start = 0, used = columns(lead);
-  bool empty = true;  // no word on this line yet
+  std::size_t run_begin = 0, run_end = 0;  // text[run_begin, run_end): words not yet in buf
+  bool empty = true;                       // no word on this line yet
+  auto put_run = [&] {
+    buf.append(text.substr(run_begin, run_end - run_begin));
+    run_begin = run_end;
+  };
   auto flush = [&] {
+    put_run();
     while (buf.size() > line_start && buf.back() == ' ') buf.pop_back();
     buf += '\n';
     line_start = buf.size();
@@ -78,7 +85,6 @@ void paragraph(std::ostream& out, std::string_view lead, std::string_view text, 
       w += !continuation(text[i]);
       ++i;
     }
-    std::string_view word = text.substr(start, i - start);
     std::size_t gap = empty ? 0 : 1;
     if (width > 0 && used + gap + w > width && !empty) {
       flush();
@@ -86,16 +92,23 @@ void paragraph(std::ostream& out, std::string_view lead, std::string_view text, 
     }
     if (width > hang && used + w > width) {
       // Wider than a whole line (a long URL): break it across lines.
+      put_run();
+      std::string_view word = text.substr(start, i - start);
       while (!word.empty()) {
         if (used >= width) flush();
         buf += take(word, width - used);
         used = columns(std::string_view(buf).substr(line_start));
         empty = false;
       }
+      run_begin = run_end = i;
       continue;
     }
-    if (gap) buf += ' ';
-    buf += word;
+    if (!(gap && start == run_end + 1 && run_end > run_begin)) {  // not the next word of the run
+      put_run();
+      if (gap) buf += ' ';
+      run_begin = start;
+    }
+    run_end = i;
     used += gap + w;
     empty = false;
   }
