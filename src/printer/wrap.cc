@@ -1,7 +1,6 @@
 #include "wrap.h"
 
 #include <algorithm>
-#include <sstream>
 #include <utility>
 
 namespace tpx::printer {
@@ -48,11 +47,11 @@ std::size_t columns(std::string_view s) {
 // the same scan; words that follow each other with one space on the same
 // line are copied as one run, and the paragraph is written once (wrapping
 // is most of what a text answer costs).
-void paragraph(std::ostream& out, std::string_view lead, std::string_view text, std::size_t hang, std::size_t width) {
-  std::string buf;
-  buf.reserve(lead.size() + text.size() + 2 + (width > 0 ? (text.size() / width + 1) * (hang + 1) : 0));
+void append_paragraph(std::string& buf, std::string_view lead, std::string_view text, std::size_t hang,
+                      std::size_t width) {
+  buf.reserve(buf.size() + lead.size() + text.size() + 2 + (width > 0 ? (text.size() / width + 1) * (hang + 1) : 0));
+  std::size_t line_start = buf.size(), used = columns(lead);
   buf.append(lead);
-  std::size_t line_start = 0, used = columns(lead);
   std::size_t run_begin = 0, run_end = 0;  // text[run_begin, run_end): words not yet in buf
   bool empty = true;                       // no word on this line yet
   auto put_run = [&] {
@@ -114,13 +113,18 @@ void paragraph(std::ostream& out, std::string_view lead, std::string_view text, 
   }
   flush();
   buf.resize(line_start);  // not the last flush's indent
+}
+
+void paragraph(std::ostream& out, std::string_view lead, std::string_view text, std::size_t hang, std::size_t width) {
+  std::string buf;
+  append_paragraph(buf, lead, text, hang, width);
   out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
 std::string paragraph(std::string_view lead, std::string_view text, std::size_t hang, std::size_t width) {
-  std::ostringstream out;
-  paragraph(out, lead, text, hang, width);
-  return std::move(out).str();
+  std::string buf;
+  append_paragraph(buf, lead, text, hang, width);
+  return buf;
 }
 
 }  // namespace tpx::printer

@@ -80,9 +80,18 @@ std::string reference(std::string_view lead, std::string_view text, std::size_t 
 }
 
 TEST(Paragraph, WrapsAsTheWordByWordReferenceOnRandomText) {
-  const std::string_view pieces[] = {"a",          "press",  "trapezius", " ",       "  ",
-                                     "\x1b[1m",    "\x1b[0m", "é",         "→",       "x",
-                                     "supercalifragilisticexpialidocious", "https://example.org/a/very/long/path"};
+  const std::string_view pieces[] = {"a",
+                                     "press",
+                                     "trapezius",
+                                     " ",
+                                     "  ",
+                                     "\x1b[1m",
+                                     "\x1b[0m",
+                                     "é",
+                                     "→",
+                                     "x",
+                                     "supercalifragilisticexpialidocious",
+                                     "https://example.org/a/very/long/path"};
   std::mt19937 rng(7);
   for (int round = 0; round < 4000; ++round) {
     std::string text, lead;
