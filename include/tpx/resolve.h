@@ -66,8 +66,13 @@ struct Resolution {
 /// a control character, invalid UTF-8), or nullopt when it is fine.
 std::optional<std::string> phrase_problem(std::string_view phrase);
 
-/// Which kinds of term a query may resolve to, as a bit mask.
-inline constexpr unsigned kind_bit(image::TermKind k) { return 1u << static_cast<unsigned>(k); }
+/// Which kinds of term a query may resolve to, as a bit mask. A kind no
+/// image is written with (a damaged file opened lazily, where terms are
+/// not checked before they are read) is no kind a query asks for.
+inline constexpr unsigned kind_bit(image::TermKind k) {
+  const auto n = static_cast<unsigned>(k);
+  return n < 32 ? 1u << n : 0;
+}
 inline constexpr unsigned kWhereKinds = kind_bit(image::TermKind::kArea) | kind_bit(image::TermKind::kSymptom) |
                                         kind_bit(image::TermKind::kRegion) | kind_bit(image::TermKind::kCause) |
                                         kind_bit(image::TermKind::kCondition) | kind_bit(image::TermKind::kMuscle);

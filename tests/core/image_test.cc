@@ -214,6 +214,24 @@ TEST_F(LazyImage, ReferencesOutOfBoundsThrowWhenReadEvenWithValidChecksums) {
   EXPECT_EQ(kb->str(kb->muscles()[0].name), model_->muscles[0].name);
 }
 
+TEST_F(LazyImage, ATermOfNoKnownKindIsNoTermAQueryFinds) {
+  // Terms are not checked before they are read in a lazily opened image, so
+  // a kind no image is written with reaches the resolver (fuzz_image found
+  // it shifting a bit by 8,196); it must match nothing, not misbehave.
+  std::vector<std::byte> bytes = *sound_;
+  image::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  auto* terms = reinterpret_cast<image::TermRec*>(bytes.data() + h.sections[image::kTerms].offset);
+  const std::size_t n = h.sections[image::kTerms].size / sizeof(image::TermRec);
+  for (std::size_t i = 0; i < n; ++i) terms[i].kind = static_cast<image::TermKind>(8196);
+  ASSERT_TRUE(image::seal(bytes));
+  std::optional<Kb> kb = Kb::open_lazily(bytes, nullptr, nullptr);
+  ASSERT_TRUE(kb);
+  Resolution r = resolve(*kb, {model_->areas[0].label});
+  EXPECT_TRUE(r.terms.empty());
+  EXPECT_TRUE(rank(*kb, r, 5).matches.empty());
+}
+
 TEST(Image, SealRefusesALayoutWithoutRoomForTheSums) {
   auto bytes = small_image();
   bytes.resize(bytes.size() - 8);
