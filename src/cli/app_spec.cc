@@ -50,6 +50,7 @@ CommandSpec describe_at(const CLI::App& app, std::vector<std::string> path) {
   c.help = app.get_description();
   c.hidden = !c.path.empty() && app.get_group().empty();
   c.inherits_options = !c.path.empty() && app.get_fallthrough();
+  c.refused = refused_globals(c.path);
   for (const CLI::Option* opt : app.get_options()) {
     // An option in the hidden group "" is parsed only to be refused with a
     // reason (list's --width): not offered, as --help does not show it.
@@ -118,6 +119,7 @@ std::vector<const ArgSpec*> options_in(const CommandSpec& root, const CommandSpe
   for (std::size_t i = 0; i < chain.size(); ++i) {
     if (i > 0 && !chain[i - 1]->inherits_options) break;
     for (const ArgSpec& o : chain[i]->options) {
+      if (i > 0 && std::find(cmd.refused.begin(), cmd.refused.end(), o.names.front()) != cmd.refused.end()) continue;
       if (!has_name(out, o.names.front())) out.push_back(&o);
     }
   }

@@ -38,6 +38,7 @@ struct CommandSpec {
   std::vector<CommandSpec> commands;  ///< visible and hidden subcommands
   bool hidden = false;                ///< left out of --help, the man page and completion (CLI11 group "")
   bool inherits_options = false;      ///< the program's options also work here (CLI11 fallthrough)
+  std::vector<std::string> refused;   ///< of those, the ones it always refuses (refused_globals())
 
   /// "cache path" (empty for the program).
   std::string joined(char sep = ' ') const;
@@ -55,7 +56,8 @@ std::vector<const CommandSpec*> visible_commands(const CommandSpec& root);
 /// `root` followed by its visible_commands(): what a completion describes.
 std::vector<const CommandSpec*> root_and_visible(const CommandSpec& root);
 
-/// The options valid in `cmd`: its own, then `root`'s when it inherits them.
+/// The options valid in `cmd`: its own, then `root`'s when it inherits them,
+/// but for those it refuses.
 std::vector<const ArgSpec*> options_in(const CommandSpec& root, const CommandSpec& cmd);
 
 }  // namespace tpx::cli

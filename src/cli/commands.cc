@@ -129,17 +129,6 @@ std::unique_ptr<Printer> printer_for(const CliOptions& opt) {
 // map follows the text on a terminal, or anywhere with --map.
 bool picture_format(const CliOptions& opt) { return opt.format == "svg" || opt.format == "html"; }
 
-bool check_map_option(const CliOptions& opt) {
-  if (opt.map && opt.format != "text") {
-    error(
-        fmt::format("--map draws the body map under text output, not with --format {}; use --format svg "
-                    "or --format html for a picture file",
-                    opt.format));
-    return false;
-  }
-  return true;
-}
-
 void print_map(const CliOptions& opt, const Kb& kb, const Picture& picture) {
   if (opt.format != "text" || opt.no_map || !(opt.map || stdout_is_tty())) return;
   const Scene scene = make_scene(kb, picture);
@@ -164,7 +153,6 @@ bool print_svg(const Kb& kb, const Picture& picture) {
 }
 
 int run_where(const CliOptions& opt, const Kb& kb) {
-  if (!check_map_option(opt)) return kExitError;
   if (opt.each && picture_format(opt)) {
     error(fmt::format("--each answers in text, json, tsv or ids, not --format {}", opt.format));
     return kExitError;
@@ -200,7 +188,6 @@ bool name_ok(std::string_view name) {
 }
 
 int run_muscle(const CliOptions& opt, const Kb& kb) {
-  if (!check_map_option(opt)) return kExitError;
   std::optional<std::vector<std::string>> names = gather(opt.names, "name");
   if (!names) return kExitError;
   // Every name is looked up before any card is printed: one unknown name
@@ -219,6 +206,10 @@ int run_muscle(const CliOptions& opt, const Kb& kb) {
     ok = false;
   }
   if (!ok) return kExitError;
+  if (opt.map && muscles.size() > 1) {
+    error(fmt::format("--map draws one muscle's map, not {}: several cards are printed without one", muscles.size()));
+    return kExitError;
+  }
   if (opt.format == "html" || opt.format == "svg") {
     // A picture or a page is one muscle's.
     if (muscles.size() != 1) {
@@ -245,7 +236,6 @@ int run_list(const CliOptions& opt, const Kb& kb) {
 }
 
 int run_area(const CliOptions& opt, const Kb& kb) {
-  if (!check_map_option(opt)) return kExitError;
   std::optional<std::vector<std::string>> phrases = gather(opt.phrases, "phrase");
   if (!phrases) return kExitError;
   Resolution r = resolve(kb, *phrases, kPlaceKinds);
@@ -397,21 +387,118 @@ std::string one_line(std::string_view text) {
   return visible(out);
 }
 
+namespace {
+
+// The commands that answer from no KB, by name for the messages ("tpx
+// compile"); empty for check and the commands that query a KB.
+std::string_view kbless_command(const CliOptions& opt) {
+  if (opt.man_page) return "tpx man";
+  if (!opt.shell.empty()) return "tpx completion";
+  switch (opt.command) {
+    case Command::kCompile: return "tpx compile";
+    case Command::kCachePath: return "tpx cache path";
+    case Command::kCacheClear: return "tpx cache clear";
+    default: return {};
+  }
+}
+
+// Why --kb given on the command line changes nothing, if it does not.
+// TPX_KB alone is never refused: it is set once for every command.
+std::optional<std::string> kb_inapplicable(const CliOptions& opt) {
+  if (!opt.kb_given) return std::nullopt;
+  if (opt.command == Command::kCheck && !opt.check_dir.empty()) {
+    return "--kb does not apply to tpx check DIR, which checks DIR: drop --kb, or DIR to check the --kb one";
+  }
+  if (!opt.shell.empty()) {
+    return "--kb does not apply to tpx completion: the script completes ids from the KB of the command line "
+           "being completed (its --kb, or TPX_KB)";
+  }
+  if (opt.command == Command::kCompile) {
+    return "--kb does not apply to tpx compile, which compiles the DIR it is given: tpx compile DIR -o FILE";
+  }
+  std::string_view cmd = kbless_command(opt);
+  if (!cmd.empty()) return fmt::format("--kb does not apply to {}, which is the same for every KB: drop --kb", cmd);
+  return std::nullopt;
+}
+
+// Why --no-cache changes nothing, if it does not: only a KB directory that
+// a query opens is ever cached.
+std::optional<std::string> no_cache_inapplicable(const CliOptions& opt) {
+  if (!opt.no_cache) return std::nullopt;
+  if (opt.command == Command::kCheck || opt.command == Command::kCompile) {
+    return fmt::format("--no-cache does not apply to tpx {}: it always reads the YAML afresh, never the cache",
+                       opt.command == Command::kCheck ? "check" : "compile");
+  }
+  std::string_view cmd = kbless_command(opt);
+  if (!cmd.empty()) return fmt::format("--no-cache does not apply to {}, which reads no KB: drop --no-cache", cmd);
+  if (opt.kb_dir.empty()) return "--no-cache applies only with --kb DIR (or TPX_KB)";
+  if (!is_directory(opt.kb_dir) && std::filesystem::exists(opt.kb_dir)) {
+    return fmt::format("--no-cache applies only to a KB directory: '{}' is a compiled KB file, which is never cached",
+                       one_line(opt.kb_dir));
+  }
+  return std::nullopt;
+}
+
+// Why --color changes nothing, if it does not: colour is in text output and
+// a body map, and in the notices on stderr of where, area and cause.
+std::optional<std::string> color_inapplicable(const CliOptions& opt, bool text) {
+  if (!opt.color_given) return std::nullopt;
+  std::string_view cmd = kbless_command(opt);
+  if (opt.command == Command::kCheck) cmd = "tpx check";
+  if (opt.command == Command::kList) cmd = "tpx list";
+  if (!cmd.empty()) return fmt::format("--color does not apply to {}, which prints no colour: drop --color", cmd);
+  if ((opt.command == Command::kMuscle || opt.command == Command::kProtocol) && !text) {
+    return fmt::format("--color applies to text output only: tpx {} --format {} has no colour",
+                       opt.command == Command::kMuscle ? "muscle" : "protocol", opt.format);
+  }
+  return std::nullopt;
+}
+
+// Why --map or --no-map changes nothing, if it does not: the terminal map
+// is drawn under one answer in text.
+std::optional<std::string> map_inapplicable(const CliOptions& opt, bool text) {
+  if (!opt.map && !opt.no_map) return std::nullopt;
+  const char* name = opt.map ? "--map" : "--no-map";
+  if (opt.each) return fmt::format("{} does not apply to --each, whose answers have no body map", name);
+  if (opt.map && !text) {
+    return fmt::format(
+        "--map draws the body map under text output, not with --format {}; use --format svg or --format html for a "
+        "picture file",
+        opt.format);
+  }
+  if (opt.no_map && picture_format(opt)) {
+    return fmt::format("--no-map contradicts --format {}, whose picture is the body map: drop one of them", opt.format);
+  }
+  if (opt.no_map && !text) {
+    return fmt::format("--no-map applies to text output only: --format {} never has a body map", opt.format);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 // An option that would change nothing here is an error, so a user or a
 // script learns at once that it was ignored.
 std::optional<std::string> inapplicable(const CliOptions& opt) {
-  Format f = parse_format(opt.format).value_or(Format::kText);
-  bool tsv_like = f == Format::kTsv || (f == Format::kText && opt.command == Command::kList);
+  // svg and html are no Format: they are drawn, not printed.
+  const bool text = opt.format == "text";
+  const bool tsv_like = opt.format == "tsv" || (text && opt.command == Command::kList);
   if (opt.header && !tsv_like) return "--header applies to TSV output only: add --format tsv";
-  if (opt.explain && f != Format::kText) {
+  if (opt.explain && !text) {
     return "--explain applies to text output only (JSON always carries each explain's rarity and contribution)";
   }
   if (opt.width >= 0 && opt.command == Command::kList) {
     return "--width does not apply to tpx list: its id<TAB>label lines are never wrapped";
   }
-  if (opt.width >= 0 && f != Format::kText) return "--width applies to text output only";
-  if (opt.no_cache && opt.kb_dir.empty()) return "--no-cache applies only with --kb DIR (or TPX_KB)";
-  return std::nullopt;
+  if (opt.width >= 0 && !text) return "--width applies to text output only";
+  if (opt.top_given && opt.format == "svg") {
+    return "--top does not apply to --format svg, which draws the best match only: use --format html for a page "
+           "of the ranking";
+  }
+  if (std::optional<std::string> why = map_inapplicable(opt, text)) return why;
+  if (std::optional<std::string> why = kb_inapplicable(opt)) return why;
+  if (std::optional<std::string> why = no_cache_inapplicable(opt)) return why;
+  return color_inapplicable(opt, text);
 }
 
 int run(const CliOptions& opt) {

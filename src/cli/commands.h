@@ -22,6 +22,10 @@ PrintOptions print_options(const CliOptions& opt);
 /// Whether notices on stderr may be coloured (--color, NO_COLOR, a tty).
 bool notice_color(const CliOptions& opt);
 
+/// Why an option given changes nothing for this command and format, if one
+/// does not (run() refuses it; so does main() for man and completion).
+std::optional<std::string> inapplicable(const CliOptions& opt);
+
 /// Runs the chosen command; returns the exit code. Never throws.
 int run(const CliOptions& opt);
 

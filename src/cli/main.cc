@@ -98,8 +98,12 @@ int run_main(int argc, char** argv, bool help_text, const std::string* only, boo
       return tpx::cli::finish_output(tpx::cli::kExitError);
     }
     app.parse(argc, argv);
+    std::optional<std::string> refused;
     if (opt.help) {
       code = print_help(app, opt.help_topic);
+    } else if ((!opt.shell.empty() || opt.man_page) && (refused = tpx::cli::inapplicable(opt))) {
+      tpx::cli::error(*refused);
+      code = tpx::cli::kExitError;
     } else if (!opt.shell.empty()) {
       std::cout << tpx::cli::completion_script(app, opt.shell);
     } else if (opt.man_page) {

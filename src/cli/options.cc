@@ -186,6 +186,10 @@ std::string footer(const CLI::App& app) {
 constexpr std::string_view kKbGlobals =
     "Global options (before or after the command): --kb DIR (or TPX_KB) uses another KB, --no-cache "
     "compiles it afresh, --color WHEN; tpx --help has the rest.";
+// tpx list prints no colour: --color is refused there.
+constexpr std::string_view kListGlobals =
+    "Global options (before or after the command): --kb DIR (or TPX_KB) uses another KB, --no-cache "
+    "compiles it afresh; tpx --help has the rest.";
 
 // A command's own --help footer: its examples (examples.cc), then what else applies.
 void command_footer(CLI::App* cmd, std::string_view more) {
@@ -222,7 +226,9 @@ const Manual& manual() {
        {"tpx compile my-kb -o my-kb.tpxi && tpx --kb my-kb.tpxi where heel", "compile a KB once, open it at once"}},
       {{"0", "something matched, or the command succeeded"},
        {"1", "nothing matched"},
-       {"2", "an error: bad arguments, an unknown muscle or protocol, a KB with errors"}},
+       {"2",
+        "an error: bad arguments (an option that changes nothing for the command among them), an unknown muscle or "
+        "protocol, a KB with errors"}},
       {{"NO_COLOR", "when set, no colour in any output; body maps are drawn in plain characters"},
        {"COLORTERM", "truecolor or 24bit: body maps in 24-bit colour; otherwise in 256 colours"},
        {"COLUMNS", "when not on a terminal, the width text is wrapped to and a body map drawn at (default 80)"},
@@ -249,6 +255,17 @@ std::vector<std::string> candidate_kinds(const std::vector<std::string>& path) {
   return {};
 }
 
+std::vector<std::string> refused_globals(const std::vector<std::string>& path) {
+  if (path.empty()) return {};
+  const std::string& cmd = path[0];
+  // They answer from no KB, in no colour.
+  if (cmd == "compile" || cmd == "cache" || cmd == "man" || cmd == "completion")
+    return {"--kb", "--no-cache", "--color"};
+  if (cmd == "check") return {"--no-cache", "--color"};  // --kb names the KB when DIR is not given
+  if (cmd == "list") return {"--color"};
+  return {};
+}
+
 void define_options(CLI::App& app, CliOptions& opt, bool help_text, const std::string* only) {
   // Every command is declared, so every word parses as it always does; the
   // options of the commands not invoked are left out when `only` says which
@@ -269,19 +286,29 @@ void define_options(CLI::App& app, CliOptions& opt, bool help_text, const std::s
   app.fallthrough();
   // An empty --kb would silently mean the built-in KB; an empty TPX_KB is
   // not seen here (CLI11 skips empty variables), so it still means unset.
-  app.add_option("--kb", opt.kb_dir,
-                 "Use the KB in DIR (YAML, compiled and cached) or a compiled KB file (tpx compile) instead of the "
-                 "built-in one")
-      ->envname("TPX_KB")
-      ->type_name("DIR")
-      ->check(CLI::Validator(
-          [](std::string& dir) { return dir.empty() ? std::string("needs a directory, not an empty name") : ""; }, "",
-          "non-empty"));
-  app.add_flag("--no-cache", opt.no_cache, "With --kb: compile the KB now, neither reading nor writing the cache");
-  app.add_option("--color", opt.color, "Colour: auto, always or never (NO_COLOR is honoured)")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->type_name("WHEN")
-      ->capture_default_str();
+  CLI::Option* kb =
+      app.add_option("--kb", opt.kb_dir,
+                     "Use the KB in DIR (YAML, compiled and cached) or a compiled KB file (tpx compile) instead of the "
+                     "built-in one")
+          ->envname("TPX_KB")
+          ->type_name("DIR")
+          ->check(CLI::Validator(
+              [](std::string& dir) { return dir.empty() ? std::string("needs a directory, not an empty name") : ""; },
+              "", "non-empty"));
+  app.add_flag("--no-cache", opt.no_cache, "With --kb DIR: compile the KB now, neither reading nor writing the cache");
+  CLI::Option* color = app.add_option("--color", opt.color, "Colour: auto, always or never (NO_COLOR is honoured)")
+                           ->check(CLI::IsMember({"auto", "always", "never"}))
+                           ->type_name("WHEN")
+                           ->capture_default_str();
+  // What the command line itself says, for inapplicable(): CLI11 counts a
+  // value from TPX_KB as if --kb had been given, but lists in parse_order()
+  // only what it parsed; TPX_KB is set once for every command, so it alone
+  // is never refused.
+  app.callback([&app, &opt, kb, color] {
+    const std::vector<CLI::Option*>& parsed = app.parse_order();
+    opt.kb_given = std::find(parsed.begin(), parsed.end(), kb) != parsed.end();
+    opt.color_given = color->count() > 0;
+  });
   // After the options whose environment variables it lists; each command
   // replaces it with its own (command_footer). Only --help shows footers,
   // and wrapping them cost a fifth of a query's instructions.
@@ -424,7 +451,7 @@ void define_options(CLI::App& app, CliOptions& opt, bool help_text, const std::s
     footer_of(protocol, kKbGlobals);
     footer_of(check, "Global options: --kb DIR (or TPX_KB) names the KB when DIR is not given.");
     footer_of(compile, "");
-    footer_of(list, kKbGlobals);
+    footer_of(list, kListGlobals);
     footer_of(cache, "");
     footer_of(completion, "");
     footer_of(help, "");

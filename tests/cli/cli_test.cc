@@ -575,6 +575,167 @@ TEST(CliHelp, ListDoesNotOfferTheWidthItRefuses) {
   EXPECT_GE(list_options, 2u) << fish;
 }
 
+// Options that change nothing for the command and format given are refused
+// (exit 2, one line saying why); the same options where they do something,
+// and TPX_KB from the environment for every command, still work.
+class CliRefusals : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    namespace fs = std::filesystem;
+    dir_ = fs::temp_directory_path() / ("tpx-cli-refusals-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    ASSERT_EQ(tpx({"compile", data("kb-small"), "-o", file()}).code, 0);
+  }
+  static void TearDownTestSuite() { std::filesystem::remove_all(dir_); }
+  static std::string small() { return data("kb-small"); }
+  static std::string file() { return (dir_ / "small.tpxi").string(); }
+  static std::string out() { return (dir_ / "out.tpxi").string(); }
+  static std::string env_kb() { return "TPX_KB=" + small(); }
+
+  struct Case {
+    std::vector<std::string> args;
+    std::string expect;  // refused: the start of the message
+    std::vector<std::string> env = {};
+    std::string input = "";
+  };
+
+  static inline std::filesystem::path dir_;
+};
+
+TEST_F(CliRefusals, OptionsThatChangeNothingAreRefused) {
+  const std::vector<Case> cases = {
+      // --kb on the command line, where no KB is read or DIR is given.
+      {{"compile", small(), "-o", out(), "--kb", small()}, "--kb does not apply to tpx compile"},
+      {{"--kb", small(), "check", small()}, "--kb does not apply to tpx check DIR"},
+      {{"--kb", small(), "cache", "path"}, "--kb does not apply to tpx cache path"},
+      {{"cache", "clear", "--kb", small()}, "--kb does not apply to tpx cache clear", {env_kb()}},
+      {{"--kb", small(), "man"}, "--kb does not apply to tpx man"},
+      {{"--kb", small(), "completion", "bash"}, "--kb does not apply to tpx completion"},
+      // --no-cache where nothing is cached, even with a KB directory.
+      {{"--kb", small(), "--no-cache", "check"}, "--no-cache does not apply to tpx check"},
+      {{"--no-cache", "compile", small(), "-o", out()}, "--no-cache does not apply to tpx compile", {env_kb()}},
+      {{"--no-cache", "cache", "path"}, "--no-cache does not apply to tpx cache path", {env_kb()}},
+      {{"--no-cache", "cache", "clear"}, "--no-cache does not apply to tpx cache clear", {env_kb()}},
+      {{"--no-cache", "man"}, "--no-cache does not apply to tpx man", {env_kb()}},
+      {{"completion", "zsh", "--no-cache"}, "--no-cache does not apply to tpx completion", {env_kb()}},
+      {{"--kb", file(), "--no-cache", "list", "muscles"}, "--no-cache applies only to a KB directory"},
+      {{"--no-cache", "where", "temple"}, "--no-cache applies only to a KB directory", {"TPX_KB=" + file()}},
+      // --color where nothing is coloured.
+      {{"--color", "never", "check", small()}, "--color does not apply to tpx check"},
+      {{"--color", "always", "list", "muscles"}, "--color does not apply to tpx list"},
+      {{"--color=never", "cache", "path"}, "--color does not apply to tpx cache path"},
+      {{"--color", "never", "man"}, "--color does not apply to tpx man"},
+      {{"muscle", "trapezius", "--format", "json", "--color", "never"},
+       "--color applies to text output only: tpx muscle --format json"},
+      {{"muscle", "trapezius", "--format", "svg", "--color", "always"}, "--color applies to text output only"},
+      {{"protocol", "ball-against-wall", "--format", "tsv", "--color", "always"},
+       "--color applies to text output only: tpx protocol --format tsv"},
+      // --map and --no-map where no terminal map is drawn.
+      {{"where", "temple", "--no-map", "--format", "json"}, "--no-map applies to text output only"},
+      {{"area", "temple", "--no-map", "--format", "tsv"}, "--no-map applies to text output only"},
+      {{"muscle", "trapezius", "--no-map", "--format", "ids"}, "--no-map applies to text output only"},
+      {{"where", "temple", "--no-map", "--format", "svg"}, "--no-map contradicts --format svg"},
+      {{"muscle", "trapezius", "--no-map", "--format", "html"}, "--no-map contradicts --format html"},
+      {{"where", "--each", "--map"}, "--map does not apply to --each", {}, "temple\n"},
+      {{"where", "--each", "--no-map", "--format", "json"}, "--no-map does not apply to --each", {}, "temple\n"},
+      {{"muscle", "trapezius", "levator-scapulae", "--map"}, "--map draws one muscle's map, not 2"},
+      // Text options with the picture formats, --top with the one-match map.
+      {{"where", "temple", "--explain", "--format", "svg"}, "--explain applies to text output only"},
+      {{"area", "temple", "--width", "60", "--format", "html"}, "--width applies to text output only"},
+      {{"where", "temple", "--top", "3", "--format", "svg"}, "--top does not apply to --format svg"},
+  };
+  for (const Case& c : cases) {
+    Result r = tpx(c.args, c.input, c.env);
+    EXPECT_EQ(r.code, 2) << c.expect;
+    EXPECT_EQ(line_count(r.err), 1u) << r.err;
+    EXPECT_EQ(r.err.rfind("tpx: error: " + c.expect, 0), 0u) << c.expect << "\n" << r.err;
+    EXPECT_TRUE(r.out.empty()) << c.expect << "\n" << r.out;
+  }
+  EXPECT_FALSE(std::filesystem::exists(out())) << "a refused compile writes nothing";
+}
+
+TEST_F(CliRefusals, OptionsThatChangeSomethingStillWork) {
+  const std::vector<Case> cases = {
+      // TPX_KB alone is never refused: it is set once for every command.
+      {{"check"}, "", {env_kb()}},
+      {{"compile", small(), "-o", out()}, "", {env_kb()}},
+      {{"cache", "path"}, "", {env_kb()}},
+      {{"man"}, "", {env_kb()}},
+      {{"completion", "bash"}, "", {env_kb()}},
+      {{"--no-cache", "list", "muscles"}, "", {env_kb()}},
+      // --kb names the KB tpx check checks when DIR is not given.
+      {{"--kb", small(), "check"}},
+      {{"--kb", small(), "--no-cache", "where", "temple"}},
+      {{"--kb", file(), "list", "muscles"}},
+      // --color colours the notices on stderr of where, area and cause in every format.
+      {{"--color", "never", "where", "temple", "--format", "json"}},
+      {{"--color", "always", "area", "temple", "--format", "svg"}},
+      {{"--color", "never", "cause", "looking down at my phone", "--format", "ids"}},
+      {{"--color", "never", "muscle", "trapezius"}},
+      {{"--color", "always", "protocol", "ball-against-wall"}},
+      // --map and --no-map with text; --no-map with several cards (names may come from stdin).
+      {{"where", "temple", "--no-map"}},
+      {{"where", "temple", "--map", "--color", "never"}},
+      {{"muscle", "trapezius", "--map"}},
+      {{"muscle", "trapezius", "levator-scapulae", "--no-map"}},
+      {{"where", "temple", "--top", "3", "--format", "html"}},
+      {{"where", "--each", "--format", "tsv", "--header", "--top", "2"}, "", {}, "temple\n"},
+      {{"where", "--each", "--explain", "--width", "60"}, "", {}, "temple\n"},
+      // Help prints whatever else is given.
+      {{"--kb", small(), "--color", "never", "help", "compile"}},
+  };
+  for (const Case& c : cases) {
+    std::string line;
+    for (const std::string& a : c.args) line += " " + a;
+    Result r = tpx(c.args, c.input, c.env);
+    EXPECT_EQ(r.code, 0) << line << "\n" << r.err;
+    EXPECT_EQ(r.err.find("tpx: error:"), std::string::npos) << line << "\n" << r.err;
+    EXPECT_FALSE(r.out.empty() && r.err.empty()) << line << ": it did something";
+  }
+}
+
+// Completions do not offer the program's options a command always refuses.
+TEST_F(CliRefusals, CompletionsLeaveOutTheOptionsACommandRefuses) {
+  const std::string bash = tpx({"completion", "bash"}).out;
+  auto offered = [&](const std::string& cmd) {
+    const std::string key = "['tpx " + cmd + "']='";
+    const std::size_t start = bash.find(key) + key.size();
+    return bash.find(key) == std::string::npos ? "" : bash.substr(start, bash.find('\'', start) - start) + " ";
+  };
+  for (const char* cmd : {"compile", "cache path", "cache clear", "man", "completion"}) {
+    for (const char* opt : {"--kb ", "--no-cache ", "--color "}) {
+      EXPECT_EQ(offered(cmd).find(opt), std::string::npos) << cmd << ": " << offered(cmd);
+    }
+  }
+  EXPECT_NE(offered("check").find("--kb "), std::string::npos) << offered("check");
+  EXPECT_EQ(offered("check").find("--no-cache "), std::string::npos) << offered("check");
+  EXPECT_EQ(offered("list").find("--color "), std::string::npos) << offered("list");
+  EXPECT_NE(offered("list").find("--no-cache "), std::string::npos) << offered("list");
+  EXPECT_NE(offered("where").find("--color "), std::string::npos) << offered("where");
+  // What a command's completions leave out, the command refuses.
+  const std::vector<std::pair<std::string, std::vector<std::string>>> commands = {
+      {"compile", {"compile", small(), "-o", out()}},
+      {"cache path", {"cache", "path"}},
+      {"cache clear", {"cache", "clear"}},
+      {"man", {"man"}},
+      {"completion", {"completion", "fish"}},
+      {"check", {"check", small()}},
+      {"list", {"list", "muscles"}}};
+  const std::vector<std::vector<std::string>> globals = {{"--kb", small()}, {"--no-cache"}, {"--color", "never"}};
+  for (const auto& [cmd, args] : commands) {
+    for (const std::vector<std::string>& global : globals) {
+      if (offered(cmd).find(global[0] + " ") != std::string::npos) continue;
+      std::vector<std::string> with = args;
+      with.insert(with.end(), global.begin(), global.end());
+      Result r = tpx(with, "", {env_kb()});
+      EXPECT_EQ(r.code, 2) << cmd << " " << global[0];
+      EXPECT_NE(r.err.find("tpx: error: " + global[0] + " does not apply to tpx " + cmd), std::string::npos) << r.err;
+    }
+  }
+  const std::string list_help = tpx({"list", "--help"}).out;
+  EXPECT_EQ(list_help.find("--color"), std::string::npos) << list_help;
+}
+
 TEST(CliTsv, HeaderEverywhereTsvIsPrinted) {
   for (const std::vector<std::string>& cmd : std::vector<std::vector<std::string>>{{"where", "temple"},
                                                                                    {"muscle", "trapezius"},
