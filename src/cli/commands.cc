@@ -439,21 +439,6 @@ std::optional<std::string> no_cache_inapplicable(const CliOptions& opt) {
   return std::nullopt;
 }
 
-// Why --color changes nothing, if it does not: colour is in text output and
-// a body map, and in the notices on stderr of where, area and cause.
-std::optional<std::string> color_inapplicable(const CliOptions& opt, bool text) {
-  if (!opt.color_given) return std::nullopt;
-  std::string_view cmd = kbless_command(opt);
-  if (opt.command == Command::kCheck) cmd = "tpx check";
-  if (opt.command == Command::kList) cmd = "tpx list";
-  if (!cmd.empty()) return fmt::format("--color does not apply to {}, which prints no colour: drop --color", cmd);
-  if ((opt.command == Command::kMuscle || opt.command == Command::kProtocol) && !text) {
-    return fmt::format("--color applies to text output only: tpx {} --format {} has no colour",
-                       opt.command == Command::kMuscle ? "muscle" : "protocol", opt.format);
-  }
-  return std::nullopt;
-}
-
 // Why --map or --no-map changes nothing, if it does not: the terminal map
 // is drawn under one answer in text.
 std::optional<std::string> map_inapplicable(const CliOptions& opt, bool text) {
@@ -497,8 +482,9 @@ std::optional<std::string> inapplicable(const CliOptions& opt) {
   }
   if (std::optional<std::string> why = map_inapplicable(opt, text)) return why;
   if (std::optional<std::string> why = kb_inapplicable(opt)) return why;
-  if (std::optional<std::string> why = no_cache_inapplicable(opt)) return why;
-  return color_inapplicable(opt, text);
+  // --color is taken by every command, even where nothing is coloured, so
+  // that a shell alias or a wrapper can always pass it.
+  return no_cache_inapplicable(opt);
 }
 
 int run(const CliOptions& opt) {

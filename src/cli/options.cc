@@ -186,7 +186,7 @@ std::string footer(const CLI::App& app) {
 constexpr std::string_view kKbGlobals =
     "Global options (before or after the command): --kb DIR (or TPX_KB) uses another KB, --no-cache "
     "compiles it afresh, --color WHEN; tpx --help has the rest.";
-// tpx list prints no colour: --color is refused there.
+// tpx list prints no colour: its help does not offer --color (which it takes, for aliases).
 constexpr std::string_view kListGlobals =
     "Global options (before or after the command): --kb DIR (or TPX_KB) uses another KB, --no-cache "
     "compiles it afresh; tpx --help has the rest.";
@@ -259,10 +259,8 @@ std::vector<std::string> refused_globals(const std::vector<std::string>& path) {
   if (path.empty()) return {};
   const std::string& cmd = path[0];
   // They answer from no KB, in no colour.
-  if (cmd == "compile" || cmd == "cache" || cmd == "man" || cmd == "completion")
-    return {"--kb", "--no-cache", "--color"};
-  if (cmd == "check") return {"--no-cache", "--color"};  // --kb names the KB when DIR is not given
-  if (cmd == "list") return {"--color"};
+  if (cmd == "compile" || cmd == "cache" || cmd == "man" || cmd == "completion") return {"--kb", "--no-cache"};
+  if (cmd == "check") return {"--no-cache"};  // --kb names the KB when DIR is not given
   return {};
 }
 
