@@ -42,6 +42,10 @@ constexpr std::array<std::string_view, 9> kClauseBreaks = {"although", "apart", 
 // Words that continue a negated list without counting against its reach
 // ("no swelling or any redness").
 constexpr std::array<std::string_view, 7> kListWords = {"any", "nor", "obvious", "or", "real", "sign", "signs"};
+// Verbs after which a negation carries into what follows ("don't think my
+// calf is swollen").
+constexpr std::array<std::string_view, 7> kThinking = {"believe", "expect", "know", "reckon",
+                                                       "suppose", "think",  "see"};
 // How many meaningful words a negation reaches over.
 constexpr int kNegationReach = 3;
 // Extra words allowed between two words of a concept phrase ("calf is
@@ -53,10 +57,10 @@ constexpr int kMaxGap = 2;
 
 // Everyday words one slip away from a catalogue word: never "corrected".
 // Sorted.
-constexpr std::array<std::string_view, 30> kCommonWords = {
-    "bowl",  "chess",  "clock", "fight", "fill",  "heard",  "light", "might",  "mild",   "mile",
-    "night", "right",  "sheet", "sight", "sleep", "sleepy", "stare", "start",  "steep",  "store",
-    "sweet", "sweets", "table", "tight", "wait",  "walk",   "week",  "weekly", "weight", "wild"};
+constexpr std::array<std::string_view, 33> kCommonWords = {
+    "believe", "bowl",   "chess", "clock", "fight", "fill",  "heard",  "light", "might",  "mild",   "mile",
+    "night",   "reckon", "right", "sheet", "sight", "sleep", "sleepy", "stare", "start",  "steep",  "store",
+    "sweet",   "sweets", "table", "think", "tight", "wait",  "walk",   "week",  "weekly", "weight", "wild"};
 static_assert(std::is_sorted(kCommonWords.begin(), kCommonWords.end()), "kCommonWords is binary-searched");
 
 template <std::size_t N>
@@ -249,10 +253,18 @@ std::vector<bool> negated_words(const std::vector<std::string>& words) {
     if (!in(kNegations, words[i])) continue;
     if (i + 1 < words.size() && in(kNotNegating, words[i + 1])) continue;
     int reach = kNegationReach;
+    std::string_view first;  // the first meaningful word negated
     for (std::size_t j = i + 1; j < words.size() && reach > 0; ++j) {
       if (in(kClauseBreaks, words[j])) break;
+      // A new subject after what was negated starts a new statement: "no
+      // fever and I can't bend my neck", "no injury, my back hurts". Not
+      // after a verb of thought: "I don't think my calf is swollen".
+      if (!first.empty() && (words[j] == "i" || words[j] == "my") && !in(kThinking, first)) break;
       out[j] = true;
-      if (!is_filler(words[j]) && !in(kListWords, words[j])) --reach;
+      if (!is_filler(words[j]) && !in(kListWords, words[j])) {
+        --reach;
+        if (first.empty()) first = words[j];
+      }
     }
   }
   return out;

@@ -83,6 +83,10 @@ TEST(RedFlagMatching, NegationIsUnderstood) {
   // A negation reaches only so far, and "but" ends it.
   EXPECT_EQ(flags(mini(), {"no idea why my calf is so swollen"}), V{"clot"});
   EXPECT_EQ(flags(mini(), {"no numbness but the calf is swollen"}), V{"clot"});
+  // So does a new subject after what was negated, unless the negated word is a verb of thought.
+  EXPECT_EQ(flags(mini(), {"no numbness and my calf is swollen"}), V{"clot"});
+  EXPECT_EQ(flags(mini(), {"I don't think my calf is swollen"}), V{});
+  EXPECT_EQ(flags(mini(), {"no swelling in my calf"}), V{});
   // Sentence punctuation ends it too; a comma does not.
   EXPECT_EQ(flags(mini(), {"No numbness. My calf is swollen"}), V{"clot"});
   EXPECT_EQ(flags(mini(), {"calf: no pins and needles, swelling or heat"}), V{});
