@@ -200,7 +200,9 @@ class Compiler {
     std::vector<std::string> words;
     for (const RedFlagConcept& c : m_.red_flag_concepts) {
       const Range phrases = flag_keys(c.phrases, &words);
-      concepts_out_.push_back({str(c.id.value), phrases, flag_keys(c.unless, nullptr)});
+      // Words of everyday expressions are catalogue words too: "heart racing"
+      // must not have "racing" read as a slip for "raging".
+      concepts_out_.push_back({str(c.id.value), phrases, flag_keys(c.unless, &words)});
     }
     for (const RedFlag& f : m_.red_flags) {
       std::vector<std::uint32_t> presentations;

@@ -1,7 +1,9 @@
 // Screening a query for red flags. The steps, in order: split each phrase
 // into clauses at sentence punctuation and fold them (normalize.h); read
-// misspelt words as the nearest catalogue word; mark the words a negation
-// covers; find every concept phrase, dropping those negated or inside one of
+// words said several ways one way (number words, a relative's pronouns,
+// "couldn't"), as the catalogue was; read misspelt words as the nearest
+// catalogue word; mark the words a negation covers; find every concept
+// phrase, dropping those negated or inside one of
 // the concept's everyday expressions; fire each flag with a presentation
 // whose concepts are all found (and whose "!" concepts are not); drop the
 // flags a fired flag covers; order by urgency.
@@ -40,20 +42,25 @@ constexpr std::array<std::string_view, 9> kClauseBreaks = {"although", "apart", 
 // Words that continue a negated list without counting against its reach
 // ("no swelling or any redness").
 constexpr std::array<std::string_view, 7> kListWords = {"any", "nor", "obvious", "or", "real", "sign", "signs"};
+// Verbs after which a negation carries into what follows ("don't think my
+// calf is swollen").
+constexpr std::array<std::string_view, 7> kThinking = {"believe", "expect", "know", "reckon",
+                                                       "suppose", "think",  "see"};
 // How many meaningful words a negation reaches over.
 constexpr int kNegationReach = 3;
 // Extra words allowed between two words of a concept phrase ("calf is
 // swollen" for "calf swollen"): filler and these.
-constexpr std::array<std::string_view, 14> kGapWords = {"a",   "again", "all",   "also",  "even", "left", "more",
-                                                        "now", "out",   "right", "still", "to",   "too",  "up"};
+constexpr std::array<std::string_view, 18> kGapWords = {"a",        "again", "all",   "also", "clearly", "even",
+                                                        "heap",     "left",  "load",  "more", "now",     "out",
+                                                        "properly", "right", "still", "to",   "too",     "up"};
 constexpr int kMaxGap = 2;
 
 // Everyday words one slip away from a catalogue word: never "corrected".
 // Sorted.
-constexpr std::array<std::string_view, 30> kCommonWords = {
-    "bowl",  "chess",  "clock", "fight", "fill",  "heard",  "light", "might",  "mild",   "mile",
-    "night", "right",  "sheet", "sight", "sleep", "sleepy", "stare", "start",  "steep",  "store",
-    "sweet", "sweets", "table", "tight", "wait",  "walk",   "week",  "weekly", "weight", "wild"};
+constexpr std::array<std::string_view, 33> kCommonWords = {
+    "believe", "bowl",   "chess", "clock", "fight", "fill",  "heard",  "light", "might",  "mild",   "mile",
+    "night",   "reckon", "right", "sheet", "sight", "sleep", "sleepy", "stare", "start",  "steep",  "store",
+    "sweet",   "sweets", "table", "think", "tight", "wait",  "walk",   "week",  "weekly", "weight", "wild"};
 static_assert(std::is_sorted(kCommonWords.begin(), kCommonWords.end()), "kCommonWords is binary-searched");
 
 template <std::size_t N>
@@ -102,6 +109,85 @@ std::size_t match_at(const std::vector<std::string>& words, const std::vector<bo
     ++i;
   }
   return i;
+}
+
+// Words said several ways that the catalogue writes one way, read that way in
+// the query and in the catalogue alike: a relative's symptoms as one's own
+// ("he's 74", "her face dropped" as "im 74", "my face dropped"), "couldn't"
+// as "can't". "her" is "me" at the end or before one of kAfterObject ("it
+// wakes her up"), else "my".
+constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kSameWord = {{{"couldnt", "cant"},
+                                                                                      {"he", "i"},
+                                                                                      {"her", "my"},
+                                                                                      {"hes", "im"},
+                                                                                      {"him", "me"},
+                                                                                      {"his", "my"},
+                                                                                      {"she", "i"},
+                                                                                      {"shes", "im"},
+                                                                                      {"their", "my"},
+                                                                                      {"they", "i"},
+                                                                                      {"theyre", "im"}}};
+static_assert(std::is_sorted(kSameWord.begin(), kSameWord.end()), "kSameWord is binary-searched");
+constexpr std::array<std::string_view, 16> kAfterObject = {
+    "again", "all", "and", "at", "awake", "down", "every", "for", "from", "in", "off", "on", "out", "to", "up", "with"};
+
+// Number words below a hundred, "two" to "ninety": "sixty eight" is "68",
+// "lost two stone" is "lost 2 stone". "one" stays a word ("one side").
+constexpr std::array<std::string_view, 18> kSmallNumbers = {
+    "",     "",    "two",    "three",  "four",     "five",     "six",     "seven",   "eight",
+    "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"};
+constexpr std::array<std::string_view, 10> kTens = {"",      "",      "twenty",  "thirty", "forty",
+                                                    "fifty", "sixty", "seventy", "eighty", "ninety"};
+
+int number_word(std::string_view w, bool allow_one) {
+  if (allow_one && w == "one") return 1;
+  if (w == "eighteen") return 18;
+  if (w == "nineteen") return 19;
+  for (std::size_t i = 2; i < kSmallNumbers.size(); ++i)
+    if (kSmallNumbers[i] == w) return static_cast<int>(i);
+  return 0;
+}
+
+int tens_word(std::string_view w) {
+  for (std::size_t i = 2; i < kTens.size(); ++i)
+    if (kTens[i] == w) return static_cast<int>(i * 10);
+  return 0;
+}
+
+void same_words(std::vector<std::string>& words) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < words.size(); ++i, ++out) {
+    std::string w = std::move(words[i]);
+    if (!w.empty() && w[0] >= 'c' && w[0] <= 't') {  // every word below starts with c..t
+      auto it = std::lower_bound(kSameWord.begin(), kSameWord.end(), std::string_view(w),
+                                 [](const auto& e, std::string_view k) { return e.first < k; });
+      // "my ball" is a testicle; "his ball", "her ball" are a child's or a dog's.
+      const bool ball = i + 1 < words.size() && (words[i + 1] == "ball" || words[i + 1] == "nut");
+      if (w == "unable" && i + 1 < words.size() && words[i + 1] == "to") {  // "unable to pee" is "cant pee"
+        w = "cant";
+        ++i;
+      } else if (it != kSameWord.end() && it->first == w) {
+        if (w == "her" && (i + 1 == words.size() || in(kAfterObject, words[i + 1])))
+          w = "me";
+        else if (!(ball && it->second == "my"))
+          w = it->second;
+        // Folding reads "she's" as "she": "she's 77" is "im 77".
+        if (w == "i" && i + 1 < words.size() &&
+            (is_number(words[i + 1]) || tens_word(words[i + 1]) || number_word(words[i + 1], false)))
+          w = "im";
+      } else if (int n = tens_word(w)) {
+        if (int u = i + 1 < words.size() ? number_word(words[i + 1], true) : 0; u && u < 10) {
+          n += u;
+          ++i;
+        }
+        w = std::to_string(n);
+      } else if (int m = number_word(w, false)) {
+        w = std::to_string(m);
+      }
+    }
+    words[out] = std::move(w);
+  }
+  words.resize(out);
 }
 
 bool sounds_alike(std::string_view a, std::string_view b) { return sound_key(a) == sound_key(b); }
@@ -167,10 +253,18 @@ std::vector<bool> negated_words(const std::vector<std::string>& words) {
     if (!in(kNegations, words[i])) continue;
     if (i + 1 < words.size() && in(kNotNegating, words[i + 1])) continue;
     int reach = kNegationReach;
+    std::string_view first;  // the first meaningful word negated
     for (std::size_t j = i + 1; j < words.size() && reach > 0; ++j) {
       if (in(kClauseBreaks, words[j])) break;
+      // A new subject after what was negated starts a new statement: "no
+      // fever and I can't bend my neck", "no injury, my back hurts". Not
+      // after a verb of thought: "I don't think my calf is swollen".
+      if (!first.empty() && (words[j] == "i" || words[j] == "my") && !in(kThinking, first)) break;
       out[j] = true;
-      if (!is_filler(words[j]) && !in(kListWords, words[j])) --reach;
+      if (!is_filler(words[j]) && !in(kListWords, words[j])) {
+        --reach;
+        if (first.empty()) first = words[j];
+      }
     }
   }
   return out;
@@ -187,6 +281,7 @@ std::vector<Clause> clauses(const Kb& kb, const std::vector<std::string>& phrase
       std::size_t end = text.find_first_of(".;!?", start);
       if (end == std::string::npos) end = text.size();
       Clause c{p, fold_words(std::string_view(text).substr(start, end - start)), {}, {}};
+      same_words(c.words);
       for (std::string& w : c.words) {
         auto [it, added] = corrected.try_emplace(w);
         if (added) it->second = correct(kb, w);
@@ -379,8 +474,10 @@ std::string red_flag_key(std::string_view phrase) {
     for (std::size_t at; (at = text.find(from)) != std::string::npos;)
       text.replace(at, from.size(), " " + std::string(to) + " ");
   }
+  std::vector<std::string> words = fold_words(text);
+  same_words(words);
   std::string key;
-  for (const std::string& w : fold_words(text)) key += (key.empty() ? "" : " ") + w;
+  for (const std::string& w : words) key += (key.empty() ? "" : " ") + w;
   return key;
 }
 

@@ -83,6 +83,10 @@ TEST(RedFlagMatching, NegationIsUnderstood) {
   // A negation reaches only so far, and "but" ends it.
   EXPECT_EQ(flags(mini(), {"no idea why my calf is so swollen"}), V{"clot"});
   EXPECT_EQ(flags(mini(), {"no numbness but the calf is swollen"}), V{"clot"});
+  // So does a new subject after what was negated, unless the negated word is a verb of thought.
+  EXPECT_EQ(flags(mini(), {"no numbness and my calf is swollen"}), V{"clot"});
+  EXPECT_EQ(flags(mini(), {"I don't think my calf is swollen"}), V{});
+  EXPECT_EQ(flags(mini(), {"no swelling in my calf"}), V{});
   // Sentence punctuation ends it too; a comma does not.
   EXPECT_EQ(flags(mini(), {"No numbness. My calf is swollen"}), V{"clot"});
   EXPECT_EQ(flags(mini(), {"calf: no pins and needles, swelling or heat"}), V{});
@@ -117,6 +121,23 @@ TEST(RedFlagMatching, MisspeltWordsAreReadAsCatalogueWords) {
   EXPECT_EQ(flags(mini(), {"swolen calf"}), V{"clot"});
   EXPECT_EQ(flags(mini(), {"clf swollen"}), V{});         // too short to guess
   EXPECT_EQ(flags(mini(), {"numbers on my calf"}), V{});  // a real word, not a slip
+}
+
+TEST(RedFlagMatching, NumberWordsAreNumbers) {
+  EXPECT_EQ(flags(mini(), {"calf ache, I am seventy-two years old"}), V{"fall"});
+  EXPECT_EQ(flags(mini(), {"calf ache, aged fifty"}), V{"fall"});
+  EXPECT_EQ(flags(mini(), {"calf ache, I am thirty five years old"}), V{});
+  EXPECT_EQ(red_flag_key("seeing two of everything, ten out of ten"), "seeing 2 of everything 10 out of 10");
+  EXPECT_EQ(red_flag_key("one side"), "one side");
+}
+
+TEST(RedFlagMatching, ARelativesSymptomsAreReadAsOnesOwn) {
+  EXPECT_EQ(flags(mini(), {"the back of his leg is swelling"}), V{"clot"});
+  EXPECT_EQ(flags(mini(), {"the back of her leg is swelling"}), V{"clot"});
+  EXPECT_EQ(red_flag_key("she couldn't lift her arm, it wakes her up, he's 80"),
+            "i cant lift my arm it wake me up im 80");
+  EXPECT_EQ(red_flag_key("she's 77"), "im 77");  // folding made "she's" "she"
+  EXPECT_EQ(red_flag_key("kicked his ball"), "kicked his ball");
 }
 
 TEST(RedFlagMatching, UrgencyNamesRoundTrip) {
@@ -156,6 +177,9 @@ TEST(RedFlagChestPain, AnyChestPainIsCheckedFirst) {
   EXPECT_WARNS("chest-pain", "chest");
   EXPECT_WARNS("chest-pain", "pain in my breastbone");
   EXPECT_QUIET("my chest of drawers was heavy and my back aches");
+  // Words of everyday expressions are not read as slips ("racing" is not "raging").
+  EXPECT_QUIET("my heart sinks when I see my desk, and my shoulders ache");
+  EXPECT_QUIET("heart racing after sprint intervals and my hamstrings are tight");
 }
 
 TEST(RedFlagStroke, FaceArmSpeechSuddenVisionOrBalance) {
@@ -163,6 +187,8 @@ TEST(RedFlagStroke, FaceArmSpeechSuddenVisionOrBalance) {
   EXPECT_WARNS("stroke", "slurring my words");
   EXPECT_WARNS("stroke", "suddenly my arm went weak");
   EXPECT_WARNS("stroke", "all of a sudden I lost my balance");
+  EXPECT_WARNS("stroke", "I couldn't find my words");
+  EXPECT_WARNS("stroke", "his mouth has dropped on one side");
   EXPECT_QUIET("shoulder stiff after swimming breast stroke");
   EXPECT_QUIET("lost my balance on the stairs");
 }
@@ -170,6 +196,7 @@ TEST(RedFlagStroke, FaceArmSpeechSuddenVisionOrBalance) {
 TEST(RedFlagThunderclapHeadache, SuddenOrWorstEver) {
   EXPECT_WARNS("thunderclap-headache", "headache came on out of the blue, worst I have ever had");
   EXPECT_WARNS("thunderclap-headache", "sudden headache");
+  EXPECT_WARNS("thunderclap-headache", "never had pain like this, came on suddenly in my head");
   EXPECT_QUIET("headache after staring at the screen all day");
 }
 
@@ -198,6 +225,8 @@ TEST(RedFlagCaudaEquina, BladderBowelSaddleBothLegs) {
   EXPECT_WARNS("cauda-equina", "lost control of my bladder");
   EXPECT_WARNS("cauda-equina", "back pain", "numbness between my legs");
   EXPECT_WARNS("cauda-equina", "tingling down both legs");
+  EXPECT_WARNS("cauda-equina", "numb bum and inner thighs since my back went");
+  EXPECT_QUIET("my bum goes numb on long drives");
   EXPECT_QUIET("sore bum from the bike saddle");
   EXPECT_QUIET("I leak a little when I sneeze");
 }
@@ -219,6 +248,9 @@ TEST(RedFlagNerveRoot, NumbnessPinsAndNeedlesShootingPain) {
   EXPECT_QUIET("wrist aches after using an electric drill");
   EXPECT_QUIET("neck stiff after a long photo shoot");
   EXPECT_QUIET("I can't turn my head");
+  // Numbness from pressing on a nerve for a while, which passes, is not persistent numbness (seed 004).
+  EXPECT_QUIET("pins and needles in my legs after sitting cross-legged");
+  EXPECT_QUIET("my foot went numb from sitting on it");
 }
 
 TEST(RedFlagCancerOrWeightLoss, HistoryOfCancerOrUnexplainedLoss) {
