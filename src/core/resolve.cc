@@ -2,7 +2,8 @@
 // and hedge words; correct unknown words to the nearest vocabulary word
 // (spelling.h: never a real English word); take the longest alias matches
 // first wherever they are, with or without the marked words, with "-ing"
-// words as their base forms, and "<place> stiff" as "stiff <place>", then
+// words as their base forms (a lone verb as its "-ing" form), and "<place>
+// stiff" as "stiff <place>", then
 // shorter ones in the words left; if a phrase found nothing, fall back to the term
 // sharing most words with it; then screen the phrases for red flags
 // (red_flags.h).
@@ -64,6 +65,26 @@ std::vector<std::string> base_forms(std::string_view w) {
   if (stem[n - 1] == stem[n - 2]) out.push_back(stem.substr(0, n - 1));  // sitting -> sit
   return out;
 }
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// The "-ing" forms a lone verb may stand for, tried when it names nothing
+// as typed: "it hurts to type" is "typing", "run" is "running", "sit" is
+// "sitting". At most two; empty for "-ing" words and short words.
+std::vector<std::string> ing_forms(std::string_view w) {
+  std::vector<std::string> out;
+  if (w.size() < 3 || w.size() > 12 || w.ends_with("ing")) return out;
+  std::string s(w);
+  if (s.back() == 'e' && !s.ends_with("ee")) {
+    out.push_back(s.substr(0, s.size() - 1) + "ing");  // type -> typing
+  } else if (s.size() <= 4 && !is_vowel(s.back()) && s.back() != 'w' && s.back() != 'y' && is_vowel(s[s.size() - 2]) &&
+             !is_vowel(s[s.size() - 3])) {
+    out.push_back(s + s.back() + "ing");  // run -> running, grip -> gripping
+  }
+  out.push_back(s + "ing");  // chew -> chewing
+  return out;
+}
+
 // Words of an unmatched phrase compared one by one with every name for a
 // "did you mean" (docs/limits.md, Time).
 constexpr std::size_t kMaxSuggestWords = 8;
@@ -195,6 +216,10 @@ class Resolver {
     std::string typed = join(seq, i, i + len, true);
     if (const TermRec* t = first_term(kb_, typed, kinds_)) return Found{i, len, t, true, typed};
     if (std::optional<Found> f = base_form_name(seq, i, len)) return f;
+    if (len == 1 && !seq[i].descriptor) {
+      for (const std::string& form : ing_forms(seq[i].text))
+        if (const TermRec* t = first_term(kb_, form, kinds_)) return Found{i, len, t, true, form};
+    }
     if (len == 2 && !seq[i].descriptor && !seq[i + 1].descriptor && contains(kPredicates, seq[i + 1].text)) {
       std::string swapped = seq[i + 1].text + ' ' + seq[i].text;
       if (const TermRec* t = first_term(kb_, swapped, kinds_)) return Found{i, len, t, true, swapped};

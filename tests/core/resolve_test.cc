@@ -201,6 +201,9 @@ TEST(ResolveEveryday, AnIngWordIsReadAsItsBaseForm) {
   Resolution r = resolve(test::real_kb(), {"raising my arm hurts"});
   ASSERT_EQ(r.terms.size(), 1u);
   EXPECT_NE(r.terms[0].why.find("'raising arm' read as 'raise arm'"), std::string::npos) << r.terms[0].why;
+  // ...and a lone verb as its "-ing" form, when that is the name.
+  EXPECT_EQ(everyday_terms("it hurts to run"), std::vector<std::string>{"cause:running"});
+  EXPECT_EQ(everyday_terms("sore when I sit"), std::vector<std::string>{"symptom:painful-sitting"});
   // A name written with "-ing" is still matched as typed.
   EXPECT_EQ(everyday_terms("kneeling"), std::vector<std::string>{"symptom:pain-kneeling"});
 }
