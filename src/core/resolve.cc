@@ -2,11 +2,10 @@
 // and hedge words; correct unknown words to the nearest vocabulary word
 // (spelling.h: never a real English word); take the longest alias matches
 // first wherever they are, with or without the marked words, with "-ing"
-// words as their base forms (a lone verb as its "-ing" form), and "<place>
-// stiff" as "stiff <place>", then
-// shorter ones in the words left; if a phrase found nothing, fall back to the term
-// sharing most words with it; then screen the phrases for red flags
-// (red_flags.h).
+// words as their base forms (a lone verb as its "-ing" form) and "<place>
+// stiff" as "stiff <place>", then shorter ones in the words left; if a
+// phrase found nothing, fall back to the term sharing most words with it;
+// then screen the phrases for red flags (red_flags.h).
 #include "tpx/resolve.h"
 
 #include <algorithm>
