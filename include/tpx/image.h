@@ -36,7 +36,7 @@ namespace tpx {
 namespace image {
 
 inline constexpr char kMagic[8] = {'T', 'P', 'X', 'K', 'B', 'I', 'M', 'G'};
-inline constexpr std::uint32_t kFormatVersion = 8;
+inline constexpr std::uint32_t kFormatVersion = 9;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 /// Text: bytes [offset, offset + size) of the string section.
@@ -73,8 +73,9 @@ struct SymptomRec {
 };
 struct CauseRec {
   Str id, label, advice;
-  Range aliases;  // strs
-  Range muscles;  // u32, sorted
+  Range aliases;   // strs
+  Range muscles;   // u32, sorted
+  Range culprits;  // u32 muscle indices, most likely first
 };
 struct ConditionRec {
   Str id, label, caveat;  // caveat empty when none

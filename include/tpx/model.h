@@ -54,6 +54,7 @@ struct Cause {
   std::string label;
   std::vector<Text> aliases;
   std::string advice;
+  std::vector<Text> culprits;  ///< muscle ids the references name first for it, most likely first
 };
 
 /// A name people give their pain ("migraine", "shin splints"): the areas and

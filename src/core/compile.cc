@@ -160,8 +160,12 @@ class Compiler {
     const std::vector<std::uint32_t> starts = group(cause_refs_, m_.causes.size(), u32_);
     for (std::uint32_t i = 0; i < m_.causes.size(); ++i) {
       const Cause& c = m_.causes[i];
-      causes_out_.push_back(
-          {str(c.id.value), str(c.label), str(c.advice), texts(c.aliases), {starts[i], starts[i + 1] - starts[i]}});
+      causes_out_.push_back({str(c.id.value),
+                             str(c.label),
+                             str(c.advice),
+                             texts(c.aliases),
+                             {starts[i], starts[i + 1] - starts[i]},
+                             u32(muscles_, c.culprits)});
     }
   }
 

@@ -305,7 +305,8 @@ std::string check_big(const Kb& kb, const Checker& c) {
         !c.indices(s.culprits, n_muscles))
       return bad("symptom");
   for (const auto& x : kb.causes())
-    if (!c.str(x.id) || !c.str(x.label) || !c.str(x.advice) || !c.strs(x.aliases) || !c.indices(x.muscles, n_muscles))
+    if (!c.str(x.id) || !c.str(x.label) || !c.str(x.advice) || !c.strs(x.aliases) || !c.indices(x.muscles, n_muscles) ||
+        !c.indices(x.culprits, n_muscles))
       return bad("cause");
   const std::size_t n_protocols = kb.protocols().size();
   const auto* tps = c.records<TriggerPointRec>(kTriggerPoints);

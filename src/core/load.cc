@@ -163,12 +163,13 @@ void read_vocabulary_entry(YamlReader& r, FileKind kind, const YAML::Node& n, co
       return;
     }
     case FileKind::kCauses: {
-      if (!r.check_map(n, {"id", "label", "aliases", "advice"}, {"id", "label", "advice"}, what)) return;
+      if (!r.check_map(n, {"id", "label", "aliases", "advice", "culprits"}, {"id", "label", "advice"}, what)) return;
       Cause x;
       r.read(n, "id", x.id);
       r.read(n, "label", x.label);
       r.read(n, "aliases", x.aliases);
       r.read(n, "advice", x.advice);
+      r.read(n, "culprits", x.culprits);
       m.causes.push_back(std::move(x));
       return;
     }

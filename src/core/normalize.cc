@@ -9,17 +9,18 @@ namespace {
 
 // Filler words: articles, pronouns, prepositions that never distinguish an
 // area, the generic pain words every query contains, and the verbs of "it
-// keeps going numb", which say how the pain behaves, not where it is. Kept
+// keeps going numb", which say how the pain behaves, not where it is (also
+// as said: "achin'", "hurtin'"). Kept
 // sorted for binary search. Words that do distinguish areas ("back", "front", "top",
 // "side", "inside", "under", "behind", "between") must never be here.
-constexpr std::array<std::string_view, 69> kFiller = {
-    "a",        "ache",    "achey", "aching",  "achy",  "also",   "am",     "an",       "and",        "any",
-    "are",      "area",    "at",    "be",      "been",  "bit",    "by",     "constant", "discomfort", "do",
-    "feel",     "feeling", "for",   "from",    "get",   "go",     "going",  "gone",     "got",        "has",
-    "have",     "having",  "hurt",  "hurting", "i",     "im",     "in",     "into",     "is",         "it",
-    "ive",      "just",    "keep",  "keeping", "kept",  "kind",   "lot",    "me",       "mine",       "my",
-    "of",       "on",      "pain",  "painful", "quite", "really", "region", "so",       "some",       "sore",
-    "soreness", "spot",    "that",  "the",     "there", "this",   "very",   "when",     "with"};
+constexpr std::array<std::string_view, 71> kFiller = {
+    "a",       "ache",    "achey",   "achin",  "aching", "achy",  "also", "am",       "an",         "and",  "any",
+    "are",     "area",    "at",      "be",     "been",   "bit",   "by",   "constant", "discomfort", "do",   "feel",
+    "feeling", "for",     "from",    "get",    "go",     "going", "gone", "got",      "has",        "have", "having",
+    "hurt",    "hurtin",  "hurting", "i",      "im",     "in",    "into", "is",       "it",         "ive",  "just",
+    "keep",    "keeping", "kept",    "kind",   "lot",    "me",    "mine", "my",       "of",         "on",   "pain",
+    "painful", "quite",   "really",  "region", "so",     "some",  "sore", "soreness", "spot",       "that", "the",
+    "there",   "this",    "very",    "when",   "with"};
 
 // Irregular plurals and spelling variants, sorted by the first element.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 19> kIrregular = {

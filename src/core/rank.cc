@@ -97,8 +97,11 @@ BestByMuscle postings_for(const Kb& kb, const ResolvedTerm& t) {
   return best;
 }
 
-// The pain guide's order for an area, symptom or condition term; empty for others.
-Records<std::uint32_t> culprits_of(const Kb& kb, const ResolvedTerm& t) {
+// The pain guide's order for an area, symptom or condition term, and for a
+// cause when causes are the items; empty for others.
+Records<std::uint32_t> culprits_of(const Kb& kb, const ResolvedTerm& t, bool only_causes) {
+  if (t.kind == TermKind::kCause)
+    return only_causes ? kb.u32s(kb.causes()[t.target].culprits) : Records<std::uint32_t>{};
   if (t.kind == TermKind::kArea) return kb.u32s(kb.areas()[t.target].culprits);
   if (t.kind == TermKind::kSymptom) return kb.u32s(kb.symptoms()[t.target].culprits);
   // A condition's muscles are in the references' order, most likely first.
@@ -143,7 +146,7 @@ Ranking rank(const Kb& kb, const Resolution& r, std::size_t top) {
     BestByMuscle best = postings_for(kb, t);
     if (best.empty()) continue;
     const double rarity = std::log1p(n / static_cast<double>(best.size())) / std::log1p(n);
-    const Records<std::uint32_t> culprits = culprits_of(kb, t);
+    const Records<std::uint32_t> culprits = culprits_of(kb, t, only_causes);
     std::vector<Match> merged;
     merged.reserve(by_muscle.size() + best.size());
     auto old = by_muscle.begin();

@@ -1,10 +1,11 @@
 // Phrase -> terms. The steps, in order: normalise; mark pain-quality, side
 // and hedge words; correct unknown words to the nearest vocabulary word
 // (spelling.h: never a real English word); take the longest alias matches
-// first wherever they are, with or without the marked words, then shorter
-// ones in the words left; if a phrase found nothing, fall back to the term
-// sharing most words with it; then screen the phrases for red flags
-// (red_flags.h).
+// first wherever they are, with or without the marked words, with "-ing"
+// words as their base forms (a lone verb as its "-ing" form) and "<place>
+// stiff" as "stiff <place>", then shorter ones in the words left; if a
+// phrase found nothing, fall back to the term sharing most words with it;
+// then screen the phrases for red flags (red_flags.h).
 #include "tpx/resolve.h"
 
 #include <algorithm>
@@ -42,7 +43,47 @@ constexpr std::array<std::string_view, 29> kHedges = {
     "able",  "all",     "cannot", "cant",   "could", "couldnt", "difficult", "difficulty", "doesnt",     "dont",
     "esque", "hard",    "ish",    "like",   "near",  "sort",    "sorta",     "struggle",   "struggling", "to",
     "tried", "trouble", "try",    "trying", "type",  "unable",  "way",       "whenever",   "wont"};
+// Words that say how a place is, written after it ("my fingers are stiff",
+// "hamstrings feel tight") where a name has them first ("stiff fingers").
+// A two-word window "<place> <word>" is also tried as "<word> <place>". Folded.
+constexpr std::array<std::string_view, 7> kPredicates = {"cricked", "locked", "numb", "stiff",
+                                                         "stuck",   "tight",  "weak"};
 constexpr std::size_t kMaxAliasWords = 8;
+
+// The base forms an "-ing" word may stand for, tried when a window names
+// nothing as typed: "raising my arm" is "raise my arm", "sitting" is "sit",
+// "lifting" is "lift". Names are written as the action itself (kb-schema.md).
+// At most three forms, from most to least literal; empty for other words.
+std::vector<std::string> base_forms(std::string_view w) {
+  std::vector<std::string> out;
+  if (w.size() < 6 || w.substr(w.size() - 3) != "ing") return out;
+  std::string stem(w.substr(0, w.size() - 3));
+  out.push_back(stem);        // lifting -> lift
+  out.push_back(stem + 'e');  // raising -> raise
+  const std::size_t n = stem.size();
+  if (stem[n - 1] == stem[n - 2]) out.push_back(stem.substr(0, n - 1));  // sitting -> sit
+  return out;
+}
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// The "-ing" forms a lone verb may stand for, tried when it names nothing
+// as typed: "it hurts to type" is "typing", "run" is "running", "sit" is
+// "sitting". At most two; empty for "-ing" words and short words.
+std::vector<std::string> ing_forms(std::string_view w) {
+  std::vector<std::string> out;
+  if (w.size() < 3 || w.size() > 12 || w.ends_with("ing")) return out;
+  std::string s(w);
+  if (s.back() == 'e' && !s.ends_with("ee")) {
+    out.push_back(s.substr(0, s.size() - 1) + "ing");  // type -> typing
+  } else if (s.size() <= 4 && !is_vowel(s.back()) && s.back() != 'w' && s.back() != 'y' && is_vowel(s[s.size() - 2]) &&
+             !is_vowel(s[s.size() - 3])) {
+    out.push_back(s + s.back() + "ing");  // run -> running, grip -> gripping
+  }
+  out.push_back(s + "ing");  // chew -> chewing
+  return out;
+}
+
 // Words of an unmatched phrase compared one by one with every name for a
 // "did you mean" (docs/limits.md, Time).
 constexpr std::size_t kMaxSuggestWords = 8;
@@ -173,10 +214,41 @@ class Resolver {
     auto hedge = [&](std::size_t k) { return seq[k].descriptor && std::string_view(seq[k].descriptor) == "hedge"; };
     std::string typed = join(seq, i, i + len, true);
     if (const TermRec* t = first_term(kb_, typed, kinds_)) return Found{i, len, t, true, typed};
+    if (std::optional<Found> f = base_form_name(seq, i, len)) return f;
+    if (len == 1 && !seq[i].descriptor) {
+      for (const std::string& form : ing_forms(seq[i].text))
+        if (const TermRec* t = first_term(kb_, form, kinds_)) return Found{i, len, t, true, form};
+    }
+    if (len == 2 && !seq[i].descriptor && !seq[i + 1].descriptor && contains(kPredicates, seq[i + 1].text)) {
+      std::string swapped = seq[i + 1].text + ' ' + seq[i].text;
+      if (const TermRec* t = first_term(kb_, swapped, kinds_)) return Found{i, len, t, true, swapped};
+    }
     if (hedge(i) || hedge(i + len - 1)) return std::nullopt;
     std::string bare = join(seq, i, i + len, false);
     if (bare.empty() || bare == typed) return std::nullopt;
     if (const TermRec* t = first_term(kb_, bare, kinds_)) return Found{i, len, t, false, bare};
+    return std::nullopt;
+  }
+
+  // The window with its "-ing" words read as base forms ("raising my arm":
+  // "raise arm"), each such word taking its k-th form, or its last when it
+  // has fewer; the descriptor words are kept out.
+  std::optional<Found> base_form_name(const std::vector<Word>& seq, std::size_t i, std::size_t len) const {
+    std::vector<std::vector<std::string>> forms(len);
+    std::size_t most = 0;
+    for (std::size_t k = 0; k < len; ++k) {
+      if (!seq[i + k].descriptor) forms[k] = base_forms(seq[i + k].text);
+      most = std::max(most, forms[k].size());
+    }
+    for (std::size_t v = 0; v < most; ++v) {
+      std::string key;
+      for (std::size_t k = 0; k < len; ++k) {
+        if (seq[i + k].descriptor) continue;
+        if (!key.empty()) key += ' ';
+        key += forms[k].empty() ? seq[i + k].text : forms[k][std::min(v, forms[k].size() - 1)];
+      }
+      if (const TermRec* t = first_term(kb_, key, kinds_)) return Found{i, len, t, false, key};
+    }
     return std::nullopt;
   }
 
@@ -228,12 +300,14 @@ class Resolver {
         break;
       }
     }
-    if (!f.whole) {
-      std::vector<std::string> dropped;
-      for (std::size_t i = f.from; i < f.from + f.len; ++i)
-        if (seq[i].descriptor) dropped.push_back(seq[i].text);
+    std::vector<std::string> dropped;
+    for (std::size_t i = f.from; !f.whole && i < f.from + f.len; ++i)
+      if (seq[i].descriptor) dropped.push_back(seq[i].text);
+    if (!dropped.empty())
       why += fmt::format("; without the {} '{}'", dropped.size() == 1 ? "word" : "words", fmt::join(dropped, " "));
-    }
+    // A base form ("raising" as "raise") or a state read first ("stiff finger").
+    const std::string said = join(seq, f.from, f.from + f.len, f.whole);
+    if (said != f.key) why += fmt::format("; '{}' read as '{}'", said, f.key);
     return why;
   }
 

@@ -270,16 +270,17 @@ class Validator {
     }
   }
 
-  // Culprit lists name muscles that really refer to the area or cause the
-  // symptom, each once.
+  // Culprit lists name muscles that really refer to the area, cause the
+  // symptom or are overloaded by the cause, each once.
   void check_culprits() {
-    std::map<std::string, std::set<std::string>> refers, causes;
+    std::map<std::string, std::set<std::string>> refers, causes, overloads;
     for (const Muscle& mu : m_.muscles) {
       for (const TriggerPoint& tp : mu.trigger_points) {
         for (const Text& a : tp.primary) refers[a.value].insert(mu.id.value);
         for (const Text& a : tp.spillover) refers[a.value].insert(mu.id.value);
       }
       for (const Text& s : mu.symptoms) causes[s.value].insert(mu.id.value);
+      for (const Text& c : mu.causes) overloads[c.value].insert(mu.id.value);
     }
     auto check = [&](const Text& owner, const std::vector<Text>& culprits, std::set<std::string>& linked,
                      std::string_view link) {
@@ -294,6 +295,7 @@ class Validator {
     };
     for (const Area& a : m_.areas) check(a.id, a.culprits, refers[a.id.value], "does not refer pain there");
     for (const Symptom& s : m_.symptoms) check(s.id, s.culprits, causes[s.id.value], "does not list this symptom");
+    for (const Cause& c : m_.causes) check(c.id, c.culprits, overloads[c.id.value], "does not list this cause");
   }
 
   // A condition's muscles are the ones the references name for it, so each

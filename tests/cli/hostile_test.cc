@@ -133,6 +133,10 @@ std::vector<KbCase> kb_cases() {
        "- id: top-of-shoulder\n  label: Top of the shoulder\n  region: shoulder\n"
        "- id: front-of-shoulder\n  label: Front of the shoulder\n  region: shoulder\n",
        R"(areas.yaml:4:14: error: culprit 'pectoralis-major' of 'temple' does not refer pain there)"},
+      {"cause_culprit_it_does_not_overload", "causes.yaml",
+       "- id: desk-work\n  label: Desk work\n  advice: Take breaks.\n  aliases: [at my desk]\n  culprits: "
+       "[temporalis]\n",
+       R"(causes.yaml:5:14: error: culprit 'temporalis' of 'desk-work' does not list this cause)"},
       {"unknown_kb_file", "bones.yaml", "- id: femur\n", R"(bones.yaml: error: unknown KB file.*)"},
       {"directory_named_like_yaml", "", "", R"(muscles/extra.yaml: error: a directory is named like a YAML file)",
        [](const fs::path& kb) { fs::create_directories(kb / "muscles/extra.yaml"); }},

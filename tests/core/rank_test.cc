@@ -85,6 +85,18 @@ TEST(Rank, CulpritOrderLiftsTheClassicSourceOfATie) {
   EXPECT_NEAR(r.matches[0].score - r.matches[1].score, kCulpritLift / 2, 1e-9);
 }
 
+TEST(Rank, ACauseCulpritListOrdersACauseOnlyQuery) {
+  const Kb& kb = test::real_kb();
+  // Eight muscles are overloaded by carrying; the references name trapezius first.
+  EXPECT_EQ(top_ids(kb, {"heavy backpack"}, 1), std::vector<std::string>{"trapezius"});
+  // With a place in the query, a cause is a flat lift and its list is not read.
+  Resolution res = resolve(kb, {"neck", "desk job"});
+  Ranking r = rank(kb, res, 0);
+  for (const Match& m : r.matches)
+    for (const Explain& e : m.explains)
+      if (res.terms[e.term].kind == image::TermKind::kCause) EXPECT_EQ(e.culprit, 0u);
+}
+
 TEST(Rank, LocalMusclesBreakTiesBeforeIds) {
   LoadResult loaded = load_directory(test::data_dir() + "/kb-small");
   ASSERT_TRUE(loaded.ok());

@@ -184,6 +184,30 @@ TEST(ResolveEveryday, ConditionsAndMuscleNicknamesAreTerms) {
   EXPECT_EQ(everyday_terms("tight hammies"), std::vector<std::string>{"area:back-of-thigh"});
 }
 
+TEST(ResolveEveryday, AStateSaidAfterThePlaceIsReadAsItsName) {
+  EXPECT_EQ(everyday_terms("my fingers are stiff in the morning"),
+            (std::vector<std::string>{"symptom:hand-stiffness", "symptom:morning-stiffness"}));
+  EXPECT_EQ(everyday_terms("ankles weak"), std::vector<std::string>{"symptom:weak-ankles"});
+  EXPECT_EQ(everyday_terms("knee locked"), std::vector<std::string>{"symptom:knee-locking"});
+  // Only a word of state moves: two places stay two places.
+  EXPECT_EQ(everyday_terms("sore knee, back pain"),
+            (std::vector<std::string>{"region:knee", "condition:low-back-pain"}));
+}
+
+TEST(ResolveEveryday, AnIngWordIsReadAsItsBaseForm) {
+  for (const char* p : {"raising my arm hurts", "hurts to raise my arm"})
+    EXPECT_EQ(everyday_terms(p), std::vector<std::string>{"symptom:restricted-arm-raising"}) << p;
+  EXPECT_EQ(everyday_terms("pain reaching behind my back"), std::vector<std::string>{"symptom:cant-reach-behind-back"});
+  Resolution r = resolve(test::real_kb(), {"raising my arm hurts"});
+  ASSERT_EQ(r.terms.size(), 1u);
+  EXPECT_NE(r.terms[0].why.find("'raising arm' read as 'raise arm'"), std::string::npos) << r.terms[0].why;
+  // ...and a lone verb as its "-ing" form, when that is the name.
+  EXPECT_EQ(everyday_terms("it hurts to run"), std::vector<std::string>{"cause:running"});
+  EXPECT_EQ(everyday_terms("sore when I sit"), std::vector<std::string>{"symptom:painful-sitting"});
+  // A name written with "-ing" is still matched as typed.
+  EXPECT_EQ(everyday_terms("kneeling"), std::vector<std::string>{"symptom:pain-kneeling"});
+}
+
 TEST(ResolveEveryday, ARegionSharesItsNameWithACondition) {
   EXPECT_EQ(everyday_terms("low back pain"), std::vector<std::string>{"condition:low-back-pain"});
   EXPECT_EQ(everyday_terms("low back pain", kPlaceKinds), std::vector<std::string>{"region:low-back"});
