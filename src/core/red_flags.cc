@@ -27,6 +27,7 @@ using image::kNone;
 using image::Urgency;
 
 constexpr std::string_view kAgeWord = "0age", kNumberWord = "0num";
+static_assert(kAgeWord[0] == '0' && kNumberWord[0] == '0', "PatternIndex lets phrases starting with '0' through");
 
 // Words that negate what follows ("no swelling", "not hot or swollen").
 // "cant" is not one: "I can't feel my foot" is the symptom itself.
@@ -329,6 +330,9 @@ class PatternIndex {
       if (!w.empty()) shapes[static_cast<unsigned char>(w[0])] |= shape_bit(w);
     auto wanted = [&](std::string_view key) {
       if (!cls) return true;
+      // Most phrases are ruled out by their first byte, before their first
+      // word is measured ('0' starts the placeholders, which always pass).
+      if (key.empty() || (!shapes[static_cast<unsigned char>(key[0])] && key[0] != '0')) return false;
       const std::string_view first = key.substr(0, key.find(' '));
       if (first.empty()) return false;
       if (first == kAgeWord || first == kNumberWord) return true;
