@@ -276,7 +276,10 @@ class Resolver {
       }
     }
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.from < b.from; });
-    for (Found& f : found) add(index, std::move(f.key), *f.term, MatchHow::kExact, why_exact(seq, f));
+    for (Found& f : found) {
+      std::string why = why_exact(seq, f);  // before f.key is moved: argument order is unspecified
+      add(index, std::move(f.key), *f.term, MatchHow::kExact, std::move(why));
+    }
     return found.size();
   }
 
