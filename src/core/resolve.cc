@@ -167,6 +167,9 @@ class Resolver {
     std::vector<Word> seq;
     for (const std::string& w : all) {
       const char* kind = descriptor_kind(w);
+      // "type" hedges ("migraine-type pain") except after "to", where it is
+      // the verb ("it hurts to type").
+      if (kind && w == "type" && !seq.empty() && seq.back().text == "to") kind = nullptr;
       seq.push_back({kind ? w : correct(index, w), kind});
     }
     std::vector<bool> in_name(seq.size(), false);

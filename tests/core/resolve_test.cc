@@ -155,6 +155,9 @@ TEST(ResolveEveryday, HedgesAndAffixesAreNeverWordsOfTheirOwn) {
   EXPECT_EQ(everyday_terms("like"), std::vector<std::string>{});
   // ...but a name that holds one keeps it.
   EXPECT_EQ(everyday_terms("it feels like heartburn"), std::vector<std::string>{"condition:heartburn-like"});
+  // "type" hedges a name, but after "to" it is what hurts to do.
+  EXPECT_EQ(everyday_terms("migraine-type pain"), std::vector<std::string>{"condition:migraine"});
+  EXPECT_EQ(everyday_terms("it hurts to type"), std::vector<std::string>{"cause:mouse-and-keyboard"});
 }
 
 TEST(ResolveEveryday, WhatHurtsToDoIsASymptomInManyWordings) {
