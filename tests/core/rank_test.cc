@@ -94,7 +94,9 @@ TEST(Rank, ACauseCulpritListOrdersACauseOnlyQuery) {
   Ranking r = rank(kb, res, 0);
   for (const Match& m : r.matches)
     for (const Explain& e : m.explains)
-      if (res.terms[e.term].kind == image::TermKind::kCause) EXPECT_EQ(e.culprit, 0u);
+      if (res.terms[e.term].kind == image::TermKind::kCause) {
+        EXPECT_EQ(e.culprit, 0u);
+      }
 }
 
 TEST(Rank, LocalMusclesBreakTiesBeforeIds) {

@@ -159,7 +159,9 @@ TEST(Map, FitsTheWidthItIsGiven) {
     render_map(out, kb, s, opt);
     std::istringstream lines(out.str());
     for (std::string line; std::getline(lines, line);)
-      if (line.find("primary pain zone") == std::string::npos) EXPECT_LE(static_cast<int>(line.size()), cols) << line;
+      if (line.find("primary pain zone") == std::string::npos) {
+        EXPECT_LE(static_cast<int>(line.size()), cols) << line;
+      }
   }
 }
 
