@@ -199,6 +199,10 @@ enum Section : std::uint32_t {
 /// anything in it is read.
 inline constexpr std::size_t kBlockShift = 12;
 inline constexpr std::size_t kBlockBytes = std::size_t{1} << kBlockShift;
+/// How many blocks, and so block sums, `covered` bytes take.
+constexpr std::size_t block_count(std::uint64_t covered) {
+  return static_cast<std::size_t>((covered + kBlockBytes - 1) / kBlockBytes);
+}
 
 struct SectionRec {
   std::uint64_t offset, size;  // bytes from the start of the image
@@ -338,6 +342,10 @@ class Records {
   Records subspan(std::size_t first, std::size_t count) const {
     if (first > size_ || count > size_ - first) image::damaged("a range of records runs past the end of its section");
     return {data_ + first, count, guard_};
+  }
+  /// Records [first, last), two iterators of this run (a binary search's bounds).
+  Records subspan(iterator first, iterator last) const {
+    return subspan(static_cast<std::size_t>(first - begin()), static_cast<std::size_t>(last - first));
   }
 
  private:

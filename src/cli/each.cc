@@ -80,8 +80,7 @@ class EachRunner {
     // line they belong to; JSON also carries them in the query's object.
     const Notices which = format_ == Format::kText ? Notices::kAll : Notices::kRedFlagsOnly;
     if (!r.red_flags.empty() || (which == Notices::kAll && (!r.corrections.empty() || !r.unmatched.empty()))) {
-      std::cout.flush();    // the answers before it reach a shared terminal first
-      std::fflush(stdout);  // (the real stdout when this answer is held)
+      std::fflush(stdout);  // the answers before it (not this one, when held) reach a shared terminal first
       print_notices(kb_, r, which, color_, fmt::format("line {}", number));
     }
     print(r, ranking, phrases);

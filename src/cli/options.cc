@@ -258,7 +258,7 @@ std::vector<std::string> candidate_kinds(const std::vector<std::string>& path) {
 std::vector<std::string> refused_globals(const std::vector<std::string>& path) {
   if (path.empty()) return {};
   const std::string& cmd = path[0];
-  // They answer from no KB, in no colour.
+  // They answer from no KB.
   if (cmd == "compile" || cmd == "cache" || cmd == "man" || cmd == "completion") return {"--kb", "--no-cache"};
   if (cmd == "check") return {"--no-cache"};  // --kb names the KB when DIR is not given
   return {};
@@ -294,18 +294,17 @@ void define_options(CLI::App& app, CliOptions& opt, bool help_text, const std::s
               [](std::string& dir) { return dir.empty() ? std::string("needs a directory, not an empty name") : ""; },
               "", "non-empty"));
   app.add_flag("--no-cache", opt.no_cache, "With --kb DIR: compile the KB now, neither reading nor writing the cache");
-  CLI::Option* color = app.add_option("--color", opt.color, "Colour: auto, always or never (NO_COLOR is honoured)")
-                           ->check(CLI::IsMember({"auto", "always", "never"}))
-                           ->type_name("WHEN")
-                           ->capture_default_str();
+  app.add_option("--color", opt.color, "Colour: auto, always or never (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN")
+      ->capture_default_str();
   // What the command line itself says, for inapplicable(): CLI11 counts a
   // value from TPX_KB as if --kb had been given, but lists in parse_order()
   // only what it parsed; TPX_KB is set once for every command, so it alone
   // is never refused.
-  app.callback([&app, &opt, kb, color] {
+  app.callback([&app, &opt, kb] {
     const std::vector<CLI::Option*>& parsed = app.parse_order();
     opt.kb_given = std::find(parsed.begin(), parsed.end(), kb) != parsed.end();
-    opt.color_given = color->count() > 0;
   });
   // After the options whose environment variables it lists; each command
   // replaces it with its own (command_footer). Only --help shows footers,

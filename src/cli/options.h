@@ -34,7 +34,6 @@ struct CliOptions {
   std::string kb_dir;                ///< --kb, else $TPX_KB (a directory or an image file), else the built-in KB
   bool kb_given = false;             ///< --kb was on the command line (TPX_KB alone is never refused)
   std::string color = "auto";        ///< --color
-  bool color_given = false;          ///< --color was on the command line
   bool no_cache = false;             ///< --no-cache
   std::string format = "text";       ///< --format
   int top = 5;                       ///< where --top (0: all)
@@ -68,7 +67,7 @@ void define_options(CLI::App& app, CliOptions& opt, bool help_text = true, const
 /// scripts fetch these ids by running tpx, so they follow --kb and TPX_KB.
 std::vector<std::string> candidate_kinds(const std::vector<std::string>& path);
 
-/// The program's options (--kb, --no-cache, --color) that the command at
+/// The program's options (--kb, --no-cache) that the command at
 /// `path` ({"cache", "clear"}) refuses whatever else is given, as
 /// inapplicable() in commands.cc does: its completions leave them out.
 std::vector<std::string> refused_globals(const std::vector<std::string>& path);

@@ -455,7 +455,7 @@ class Compiler {
     append(h.sections[kConditions], conditions_out_.data(), conditions_out_.size());
     // Last, a checksum per block of everything before: seal() fills them in.
     while (out_.size() % 8 != 0) out_.push_back(std::byte{0});
-    const std::vector<std::uint64_t> sums((out_.size() - sizeof(Header) + kBlockBytes - 1) / kBlockBytes);
+    const std::vector<std::uint64_t> sums(block_count(out_.size() - sizeof(Header)));
     append(h.sections[kBlockSums], sums.data(), sums.size());
     h.size = out_.size();
     std::memcpy(out_.data(), &h, sizeof h);

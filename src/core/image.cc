@@ -22,8 +22,6 @@ std::uint64_t header_checksum(const Header& h, const std::byte* image) {
   return detail::hash64(image + sums.offset, sums.size, detail::hash64(h.sections, sizeof h.sections));
 }
 
-std::size_t block_count(std::uint64_t covered) { return (covered + kBlockBytes - 1) / kBlockBytes; }
-
 }  // namespace
 
 bool seal(std::span<std::byte> image) {
@@ -405,19 +403,19 @@ Records<TermRec> Kb::find_terms(std::string_view key) const {
                              [&](const TermRec& t, std::string_view k) { return str(t.key) < k; });
   auto hi = lo;
   while (hi != all_terms.end() && str(hi->key) == key) ++hi;
-  return all_terms.subspan(static_cast<std::size_t>(lo - all_terms.begin()), static_cast<std::size_t>(hi - lo));
+  return all_terms.subspan(lo, hi);
 }
 
 Records<ShapeRec> Kb::shapes_of(std::uint32_t area) const {
   auto all_shapes = shapes();
   auto [lo, hi] = std::equal_range(all_shapes.begin(), all_shapes.end(), area, ShapeOrder{});
-  return all_shapes.subspan(static_cast<std::size_t>(lo - all_shapes.begin()), static_cast<std::size_t>(hi - lo));
+  return all_shapes.subspan(lo, hi);
 }
 
 Records<MarkRec> Kb::marks_of(std::uint32_t trigger_point) const {
   auto all_marks = marks();
   auto [lo, hi] = std::equal_range(all_marks.begin(), all_marks.end(), trigger_point, MarkOrder{});
-  return all_marks.subspan(static_cast<std::size_t>(lo - all_marks.begin()), static_cast<std::size_t>(hi - lo));
+  return all_marks.subspan(lo, hi);
 }
 
 bool Kb::has_flag_word(std::string_view word) const {

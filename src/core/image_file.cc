@@ -110,15 +110,21 @@ void copy_out(LeaseSlot& slot) {
   if (copy != MAP_FAILED) ::fcntl(slot.fd, F_SETLEASE, F_UNLCK);
 }
 
+// Copies a slot's bytes aside once, whoever sees the break first: the
+// signal handler, or map_leased() for a break that came before the slot was
+// marked leased. Only async-signal-safe calls.
+void copy_if_leased(LeaseSlot& slot) {
+  int expected = kLeased;
+  if (slot.state.compare_exchange_strong(expected, kCopying)) {
+    copy_out(slot);
+    slot.state.store(kCopied);
+  }
+}
+
 void on_lease_break(int, siginfo_t* info, void*) {
   const int saved = errno;
-  for (LeaseSlot& slot : g_slots) {
-    int expected = kLeased;
-    if (slot.fd == info->si_fd && slot.state.compare_exchange_strong(expected, kCopying)) {
-      copy_out(slot);
-      slot.state.store(kCopied);
-    }
-  }
+  for (LeaseSlot& slot : g_slots)
+    if (slot.fd == info->si_fd) copy_if_leased(slot);
   errno = saved;
 }
 
@@ -174,13 +180,7 @@ std::shared_ptr<void> map_leased(int fd, std::size_t size, bool populate) {
   // lease-break-time and then change the mapped file. While a break is
   // pending, F_GETLEASE answers the type the lease is being broken to:
   // then do what the handler would have done.
-  if (::fcntl(fd, F_GETLEASE) == F_UNLCK) {
-    int expected = kLeased;
-    if (slot->state.compare_exchange_strong(expected, kCopying)) {
-      copy_out(*slot);
-      slot->state.store(kCopied);
-    }
-  }
+  if (::fcntl(fd, F_GETLEASE) == F_UNLCK) copy_if_leased(*slot);
   return std::shared_ptr<void>(addr, [slot](void*) {
     int expected = kLeased;
     if (!slot->state.compare_exchange_strong(expected, kFreeing)) {

@@ -159,7 +159,7 @@ void same_words(std::vector<std::string>& words) {
   std::size_t out = 0;
   for (std::size_t i = 0; i < words.size(); ++i, ++out) {
     std::string w = std::move(words[i]);
-    if (!w.empty() && w[0] >= 'c' && w[0] <= 't') {  // every word below starts with c..t
+    if (!w.empty() && w[0] >= 'c' && w[0] <= 'u') {  // every word below starts with c..u
       auto it = std::lower_bound(kSameWord.begin(), kSameWord.end(), std::string_view(w),
                                  [](const auto& e, std::string_view k) { return e.first < k; });
       // "my ball" is a testicle; "his ball", "her ball" are a child's or a dog's.
@@ -475,13 +475,17 @@ std::string red_flag_key(std::string_view phrase) {
   std::string text(phrase);
   for (auto [from, to] :
        {std::pair<std::string_view, std::string_view>{"{age}", kAgeWord}, {"{number}", kNumberWord}}) {
-    for (std::size_t at; (at = text.find(from)) != std::string::npos;)
-      text.replace(at, from.size(), " " + std::string(to) + " ");
+    std::string spaced(1, ' ');
+    spaced.append(to).push_back(' ');
+    for (std::size_t at; (at = text.find(from)) != std::string::npos;) text.replace(at, from.size(), spaced);
   }
   std::vector<std::string> words = fold_words(text);
   same_words(words);
   std::string key;
-  for (const std::string& w : words) key += (key.empty() ? "" : " ") + w;
+  for (const std::string& w : words) {
+    if (!key.empty()) key += ' ';
+    key += w;
+  }
   return key;
 }
 

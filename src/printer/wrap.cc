@@ -43,10 +43,12 @@ std::size_t columns(std::string_view s) {
   return n;
 }
 
-// One pass over the text: each word is found and its columns counted in
-// the same scan; words that follow each other with one space on the same
-// line are copied as one run, and the paragraph is written once (wrapping
-// is most of what a text answer costs).
+namespace {
+
+// paragraph(), appended to `buf`. One pass over the text: each word is
+// found and its columns counted in the same scan; words that follow each
+// other with one space on the same line are copied as one run, and the
+// paragraph is written once (wrapping is most of what a text answer costs).
 void append_paragraph(std::string& buf, std::string_view lead, std::string_view text, std::size_t hang,
                       std::size_t width) {
   buf.reserve(buf.size() + lead.size() + text.size() + 2 + (width > 0 ? (text.size() / width + 1) * (hang + 1) : 0));
@@ -114,6 +116,8 @@ void append_paragraph(std::string& buf, std::string_view lead, std::string_view 
   flush();
   buf.resize(line_start);  // not the last flush's indent
 }
+
+}  // namespace
 
 void paragraph(std::ostream& out, std::string_view lead, std::string_view text, std::size_t hang, std::size_t width) {
   std::string buf;

@@ -20,10 +20,6 @@ std::size_t columns(std::string_view s);
 /// `width` unless `lead` is.
 void paragraph(std::ostream& out, std::string_view lead, std::string_view text, std::size_t hang, std::size_t width);
 
-/// The same paragraph appended to `buf`.
-void append_paragraph(std::string& buf, std::string_view lead, std::string_view text, std::size_t hang,
-                      std::size_t width);
-
 /// The same paragraph as a string, ending in a newline: for text that is
 /// assembled before it is printed (the CLI's --help).
 std::string paragraph(std::string_view lead, std::string_view text, std::size_t hang, std::size_t width);

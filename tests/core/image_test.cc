@@ -135,14 +135,16 @@ class LazyImage : public testing::Test {
   static std::vector<std::byte> damaged(image::Str* where = nullptr) {
     std::vector<std::byte> bytes = *sound_;
     const image::Str name = Kb::open(bytes, nullptr, nullptr)->muscles()[1000].name;
-    bytes[strings_offset(bytes) + name.offset + name.size / 2] ^= std::byte{0x20};
+    section<char>(bytes, image::kStrings)[name.offset + name.size / 2] ^= 0x20;
     if (where) *where = name;
     return bytes;
   }
-  static std::size_t strings_offset(const std::vector<std::byte>& bytes) {
+  // The records of one section of `bytes`, to be changed in place.
+  template <typename T>
+  static std::span<T> section(std::vector<std::byte>& bytes, image::Section s) {
     image::Header h;
     std::memcpy(&h, bytes.data(), sizeof h);
-    return h.sections[image::kStrings].offset;
+    return {reinterpret_cast<T*>(bytes.data() + h.sections[s].offset), h.sections[s].size / sizeof(T)};
   }
   static Model* model_;
   static std::vector<std::byte>* sound_;
@@ -177,6 +179,41 @@ TEST_F(LazyImage, ADamagedBlockIsFoundWhereItIsReadAndOnlyThere) {
   }
 }
 
+TEST_F(LazyImage, ADamagedRecordIsFoundWhenItIsReadWholeRunsWhenTheyAreHandedOut) {
+  // Records are verified as text is: a muscle through Records' [], a run of
+  // postings whole when kb.postings() hands it out.
+  std::vector<std::byte> bytes = *sound_;
+  std::span<image::MuscleRec> muscles = section<image::MuscleRec>(bytes, image::kMuscles);
+  muscles[muscles.size() / 2].region ^= 1;
+  std::span<image::PostingRec> postings = section<image::PostingRec>(bytes, image::kPostings);
+  postings[postings.size() / 2].weight = image::Weight::kSymptom;
+  std::optional<Kb> kb = Kb::open_lazily(bytes, nullptr, nullptr);
+  ASSERT_TRUE(kb);
+  EXPECT_THROW((void)kb->muscles()[muscles.size() / 2], DamagedImage);
+  EXPECT_NO_THROW((void)kb->muscles()[0]);
+  // Every run of postings is an area's or a symptom's.
+  std::vector<image::Range> runs;
+  for (const image::AreaRec& a : kb->areas()) runs.push_back(a.postings);
+  for (const image::SymptomRec& x : kb->symptoms()) runs.push_back(x.postings);
+  const std::size_t mid = postings.size() / 2;
+  bool found = false;
+  std::size_t read = 0;
+  for (const image::Range& r : runs) {
+    if (r.first <= mid && mid < r.first + r.count) {
+      found = true;
+      EXPECT_THROW((void)kb->postings(r), DamagedImage);
+      continue;
+    }
+    try {
+      (void)kb->postings(r);
+      ++read;
+    } catch (const DamagedImage&) {  // a run that shares the damaged block
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_GT(read, 0u);
+}
+
 TEST_F(LazyImage, OpeningReadsTheHeaderAndSmallSectionsNotTheBigOnes) {
   // Damage in the big sections does not stop opening; damage in the header
   // or the block sums does.
@@ -194,10 +231,8 @@ TEST_F(LazyImage, OpeningReadsTheHeaderAndSmallSectionsNotTheBigOnes) {
 
 TEST_F(LazyImage, ReferencesOutOfBoundsThrowWhenReadEvenWithValidChecksums) {
   std::vector<std::byte> bytes = *sound_;
-  image::Header h;
-  std::memcpy(&h, bytes.data(), sizeof h);
-  auto* muscles = reinterpret_cast<image::MuscleRec*>(bytes.data() + h.sections[image::kMuscles].offset);
-  const std::size_t n = h.sections[image::kMuscles].size / sizeof(image::MuscleRec);
+  std::span<image::MuscleRec> muscles = section<image::MuscleRec>(bytes, image::kMuscles);
+  const std::size_t n = muscles.size();
   muscles[n - 1].name.offset = 0x7FFFFFF0u;
   muscles[n - 2].trigger_points = {0xFFFFFFF0u, 5};
   muscles[n - 3].region = 0xFFFFFFF0u;
@@ -219,11 +254,7 @@ TEST_F(LazyImage, ATermOfNoKnownKindIsNoTermAQueryFinds) {
   // a kind no image is written with reaches the resolver (fuzz_image found
   // it shifting a bit by 8,196); it must match nothing, not misbehave.
   std::vector<std::byte> bytes = *sound_;
-  image::Header h;
-  std::memcpy(&h, bytes.data(), sizeof h);
-  auto* terms = reinterpret_cast<image::TermRec*>(bytes.data() + h.sections[image::kTerms].offset);
-  const std::size_t n = h.sections[image::kTerms].size / sizeof(image::TermRec);
-  for (std::size_t i = 0; i < n; ++i) terms[i].kind = static_cast<image::TermKind>(8196);
+  for (image::TermRec& t : section<image::TermRec>(bytes, image::kTerms)) t.kind = static_cast<image::TermKind>(8196);
   ASSERT_TRUE(image::seal(bytes));
   std::optional<Kb> kb = Kb::open_lazily(bytes, nullptr, nullptr);
   ASSERT_TRUE(kb);

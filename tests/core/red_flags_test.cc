@@ -138,6 +138,9 @@ TEST(RedFlagMatching, ARelativesSymptomsAreReadAsOnesOwn) {
             "i cant lift my arm it wake me up im 80");
   EXPECT_EQ(red_flag_key("she's 77"), "im 77");  // folding made "she's" "she"
   EXPECT_EQ(red_flag_key("kicked his ball"), "kicked his ball");
+  // "unable to" is "can't" too (the branch for it sat behind a first-letter
+  // test that stopped at 't').
+  EXPECT_EQ(red_flag_key("unable to lift my arm"), red_flag_key("can't lift my arm"));
 }
 
 TEST(RedFlagMatching, UrgencyNamesRoundTrip) {
